@@ -1,0 +1,2 @@
+import Literate
+print("swiftbook")

@@ -1,0 +1,3 @@
+import Testing
+@testable import Literate
+@Test func placeholder() { #expect(Bool(true)) }
