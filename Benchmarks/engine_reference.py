@@ -1,0 +1,64 @@
+"""PyTorch reference figures for Benchmarks/engine-bench (same names, same sizes).
+
+Usage: python engine_reference.py THREADS   (prints `name value` lines)
+"""
+import sys
+import time
+
+import torch
+
+
+def seconds_per_call(body, minimum_seconds=0.25):
+    """Best average time per call over five rounds, after a warm-up."""
+    for _ in range(3):
+        body()
+    calls = 1
+    while True:
+        start = time.perf_counter()
+        for _ in range(calls):
+            body()
+        if time.perf_counter() - start >= minimum_seconds / 5:
+            break
+        calls *= 2
+    best = float("inf")
+    for _ in range(5):
+        start = time.perf_counter()
+        for _ in range(calls):
+            body()
+        best = min(best, (time.perf_counter() - start) / calls)
+    return best
+
+
+def main():
+    torch.set_num_threads(int(sys.argv[1]) if len(sys.argv) > 1 else 1)
+    torch.manual_seed(0)
+    for n in (256, 1024):
+        a, b = torch.randn(n, n), torch.randn(n, n)
+        t = seconds_per_call(lambda: torch.matmul(a, b))
+        print(f"matmul_{n}_gflops_tensor", round(2 * n**3 / t / 1e9, 3))
+
+    net = torch.nn.Sequential(torch.nn.Linear(20, 256), torch.nn.ReLU(), torch.nn.Linear(256, 10))
+    x = torch.rand(2, 20)
+    print("forward_2x20_us", round(seconds_per_call(lambda: net(x)) * 1e6, 3))
+
+    def forward_no_grad():
+        with torch.no_grad():
+            net(x)
+
+    print("forward_2x20_nograd_us", round(seconds_per_call(forward_no_grad) * 1e6, 3))
+
+    net = torch.nn.Sequential(torch.nn.Linear(784, 256), torch.nn.ReLU(), torch.nn.Linear(256, 10))
+    optimizer = torch.optim.SGD(net.parameters(), lr=0.01)
+    x, target = torch.rand(256, 784), torch.rand(256, 10)
+
+    def step():
+        optimizer.zero_grad()
+        loss = torch.nn.functional.mse_loss(net(x), target)
+        loss.backward()
+        optimizer.step()
+
+    print("sgd_step_ms", round(seconds_per_call(step, minimum_seconds=1) * 1e3, 3))
+
+
+if __name__ == "__main__":
+    main()

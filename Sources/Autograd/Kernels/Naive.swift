@@ -1,0 +1,22 @@
+// Plain reference kernels, kept beside the fast ones (as llm.c keeps
+// matmul_forward_naive) and tested against them.
+
+enum NaiveKernels {
+    /// C = alpha · op(A) · op(B) + beta · C, row-major, with the same meaning
+    /// of every argument as `BLAS.sgemm`: the textbook triple loop.
+    static func sgemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Float,
+                      a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+                      beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int) {
+        for i in 0..<m {
+            for j in 0..<n {
+                var sum: Float = 0
+                for p in 0..<k {
+                    let aip = transposeA ? a[p * lda + i] : a[i * lda + p]  // op(A)[i, p]
+                    let bpj = transposeB ? b[j * ldb + p] : b[p * ldb + j]  // op(B)[p, j]
+                    sum += aip * bpj
+                }
+                c[i * ldc + j] = alpha * sum + (beta == 0 ? 0 : beta * c[i * ldc + j])
+            }
+        }
+    }
+}

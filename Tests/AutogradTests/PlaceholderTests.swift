@@ -1,3 +1,0 @@
-import Testing
-@testable import Autograd
-@Test func placeholder() { #expect(Bool(true)) }
