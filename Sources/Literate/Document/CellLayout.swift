@@ -1,0 +1,9 @@
+/// Where a cell and its output block sit in the file, which is all splicing needs.
+struct CellLayout: Hashable, Sendable {
+    /// The `swift` block.
+    var cell: FenceLayout
+    /// The `output` block right after it, if there is one.
+    var output: FenceLayout?
+    /// The cell's own line ending (`\n` or `\r\n`), used for every line written next to it.
+    var lineEnding: [UInt8]
+}

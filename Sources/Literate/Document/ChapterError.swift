@@ -1,0 +1,27 @@
+/// A problem with a chapter file itself: unreadable, not UTF-8, a bad cell option or setting,
+/// an unclosed cell fence.
+///
+/// Prints as `path:line:column: error: message`, and the message ends with the next step.
+/// A problem with the whole file (it cannot be read) has line 0 and prints as `path: error: message`.
+public struct ChapterError: Error, CustomStringConvertible, Sendable {
+    /// Where the problem is.
+    public let location: SourceLocation
+    /// What rule was broken, and what to do about it.
+    public let message: String
+
+    public init(location: SourceLocation, message: String) {
+        self.location = location
+        self.message = message
+    }
+
+    /// A problem with the file as a whole (it cannot be read at all).
+    public init(path: String, message: String) {
+        self.init(location: SourceLocation(path: path, line: 0, column: 0), message: message)
+    }
+
+    /// `path:line:column: error: message` (or `path: error: message` for a whole-file problem).
+    public var description: String {
+        if location.line == 0 { return "\(location.path): error: \(message)" }
+        return "\(location): error: \(message)"
+    }
+}

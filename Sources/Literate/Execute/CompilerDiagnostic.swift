@@ -1,0 +1,31 @@
+/// One message of `swiftc`, as it printed it (`file:line:column: severity: message`).
+public struct CompilerDiagnostic: Sendable, Hashable {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    /// `error`, `warning` or `note`.
+    public var severity: String
+    public var message: String
+
+    /// The diagnostics in a compiler's output; other lines (source excerpts, carets) are skipped.
+    /// This reads the compiler's messages, not Swift code.
+    static func parse(_ output: String) -> [CompilerDiagnostic] {
+        output.split(separator: "\n").compactMap { parseLine(String($0)) }
+    }
+
+    private static func parseLine(_ line: String) -> CompilerDiagnostic? {
+        for severity in ["error", "warning", "note"] {
+            guard let marker = line.range(of: ": \(severity): ") else { continue }
+            let location = line[..<marker.lowerBound].split(separator: ":", omittingEmptySubsequences: false)
+            guard location.count >= 3, let column = Int(location[location.count - 1]),
+                  let lineNumber = Int(location[location.count - 2]) else { continue }
+            let file = location[..<(location.count - 2)].joined(separator: ":")
+            return CompilerDiagnostic(file: file, line: lineNumber, column: column, severity: severity,
+                                      message: String(line[marker.upperBound...]))
+        }
+        return nil
+    }
+
+    /// `file:line:column: severity: message`.
+    public var formatted: String { "\(file):\(line):\(column): \(severity): \(message)" }
+}

@@ -1,0 +1,112 @@
+import Foundation
+
+/// A build of the engine that chapter programs compile and link against: a folder holding
+/// `libSwiftbookEngine.so` (or `.dylib`) and `Modules/` with `Autograd.swiftmodule` and
+/// `NN.swiftmodule`, as `swift build` leaves them in `.build/debug` or `.build/release`.
+public struct Engine: Sendable, Hashable {
+    /// The build folder.
+    public var directory: String
+    /// Extra `-I` folders for the C modules the engine's Swift modules import (a client of a
+    /// non-resilient module needs them): every `Sources/*/module.modulemap` folder of the package
+    /// that built the engine, and the include folders pkg-config gives for what they link.
+    public var includeDirectories: [String]
+
+    static let libraryName = "SwiftbookEngine"
+    #if os(macOS)
+    static let libraryFile = "libSwiftbookEngine.dylib"
+    #else
+    static let libraryFile = "libSwiftbookEngine.so"
+    #endif
+
+    /// The engine in `directory`, or nil when the folder lacks the library or its modules.
+    public init?(directory: String) {
+        let url = URL(fileURLWithPath: directory).standardizedFileURL.resolvingSymlinksInPath()
+        let manager = FileManager.default
+        guard manager.fileExists(atPath: url.appendingPathComponent(Engine.libraryFile).path),
+              manager.fileExists(atPath: url.appendingPathComponent("Modules").path) else { return nil }
+        self.directory = url.path
+        self.includeDirectories = Engine.cModuleIncludes(near: url)
+    }
+
+    /// The flags that make `import Autograd` and `import NN` compile and link.
+    public var compilerArguments: [String] {
+        var arguments = ["-I", directory + "/Modules", "-L", directory, "-l" + Engine.libraryName,
+                         "-Xlinker", "-rpath", "-Xlinker", directory]
+        for include in includeDirectories { arguments += ["-I", include] }
+        return arguments
+    }
+
+    /// What identifies this engine build for the cache: the library's path, size and modification time.
+    public var identity: String {
+        let path = directory + "/" + Engine.libraryFile
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        let size = (attributes?[.size] as? NSNumber)?.int64Value ?? -1
+        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
+        return "\(path) \(size) \(modified)"
+    }
+
+    /// Finds the engine: an explicit folder (`--engine`, then `SWIFTBOOK_ENGINE`), else the folder
+    /// of the running executable (`.build/debug/swiftbook` sits beside `.build/debug/libSwiftbookEngine.so`),
+    /// else `.build/debug` and `.build/release` of the package around the current folder.
+    public static func locate(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
+                              executable: URL? = Bundle.main.executableURL,
+                              currentDirectory: String = FileManager.default.currentDirectoryPath) throws -> Engine {
+        if let folder = explicit ?? environment["SWIFTBOOK_ENGINE"] {
+            guard let engine = Engine(directory: folder) else { throw ExecutionError.engineNotFound(searched: [folder]) }
+            return engine
+        }
+        var candidates: [String] = []
+        if let executable { candidates.append(executable.resolvingSymlinksInPath().deletingLastPathComponent().path) }
+        if let root = packageRoot(from: URL(fileURLWithPath: currentDirectory)) {
+            candidates += [root.appendingPathComponent(".build/debug").path, root.appendingPathComponent(".build/release").path]
+        }
+        for candidate in candidates {
+            if let engine = Engine(directory: candidate) { return engine }
+        }
+        throw ExecutionError.engineNotFound(searched: candidates)
+    }
+
+    private static func cModuleIncludes(near build: URL) -> [String] {
+        guard let root = packageRoot(from: build) else { return [] }
+        let sources = root.appendingPathComponent("Sources")
+        let manager = FileManager.default
+        var includes: [String] = []
+        for name in (try? manager.contentsOfDirectory(atPath: sources.path))?.sorted() ?? [] {
+            let map = sources.appendingPathComponent(name).appendingPathComponent("module.modulemap")
+            guard let text = try? String(contentsOf: map, encoding: .utf8) else { continue }
+            includes.append(map.deletingLastPathComponent().path)
+            for library in linkedLibraries(inModuleMap: text) {
+                includes += pkgConfigIncludes(library)
+            }
+        }
+        return includes
+    }
+
+    /// The names in `link "name"` lines of a module map.
+    private static func linkedLibraries(inModuleMap text: String) -> [String] {
+        text.split(separator: "\n").compactMap { line in
+            let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            guard words.count >= 2, words[0] == "link" else { return nil }
+            return words[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        }
+    }
+
+    private static func pkgConfigIncludes(_ package: String) -> [String] {
+        guard let result = try? ChildProcess.output("pkg-config", arguments: ["--cflags-only-I", package]),
+              result.termination == .exited(0) else { return [] }
+        return result.text.split(whereSeparator: { $0 == " " || $0 == "\n" }).compactMap {
+            $0.hasPrefix("-I") ? String($0.dropFirst(2)) : nil
+        }
+    }
+}
+
+/// The nearest folder at or above `start` that holds a `Package.swift`.
+public func packageRoot(from start: URL) -> URL? {
+    var folder = start.standardizedFileURL
+    while true {
+        if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) { return folder }
+        let parent = folder.deletingLastPathComponent()
+        if parent.path == folder.path { return nil }
+        folder = parent
+    }
+}

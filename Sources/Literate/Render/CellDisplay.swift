@@ -1,0 +1,16 @@
+/// How one cell appears in the rendered page, taken from its options.
+public struct CellDisplay: Equatable, Sendable {
+    /// Left out of the page together with its output (`hidden`).
+    public var isHidden: Bool
+    /// Shown, marked as not run (`no-run`).
+    public var isNotRun: Bool
+    /// Expected to fail; its output is an error message and styled as one (`fails`).
+    public var isExpectedToFail: Bool
+
+    /// A cell shown with its output in the normal style.
+    public init(isHidden: Bool = false, isNotRun: Bool = false, isExpectedToFail: Bool = false) {
+        self.isHidden = isHidden
+        self.isNotRun = isNotRun
+        self.isExpectedToFail = isExpectedToFail
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+
+/// Finds the chapters named on the command line and puts them in reading order.
+///
+/// A path may be a Markdown file or a folder. A folder contributes its `*.md` files (not its
+/// subfolders). Their order comes from the folder's `ORDER` file when it has one, else from
+/// their file names sorted by byte value.
+///
+/// `ORDER` format (UTF-8 text, for example `Chapters/ORDER`):
+/// ```
+/// # Lines starting with "#" and blank lines are ignored.
+/// layers-and-modules.md
+/// custom-layers.md
+/// ```
+/// One chapter file name per line, relative to the folder that holds `ORDER`, surrounding
+/// spaces ignored. Listed files come first, in the listed order; `.md` files of the folder that
+/// are not listed follow, sorted by name. A name that is not a `.md` file in the folder, contains
+/// a `/`, or is listed twice is an error at its line.
+public enum ChapterOrder {
+    /// The name of the order file inside a chapters folder.
+    public static let orderFileName = "ORDER"
+
+    /// The chapter files for `paths`, in reading order, each once.
+    public static func chapterFiles(for paths: [String]) throws -> [URL] {
+        var files: [URL] = []
+        var seen = Set<String>()
+        var errors: [any Error] = []
+        for path in paths {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+                errors.append(RenderError(path: path, "no such file or folder"))
+                continue
+            }
+            do {
+                let found = isFolder.boolValue ? try orderedFiles(inFolder: URL(fileURLWithPath: path)) : [URL(fileURLWithPath: path)]
+                for file in found where seen.insert(file.standardizedFileURL.path).inserted {
+                    files.append(file)
+                }
+            } catch {
+                errors.append(error)
+            }
+        }
+        if !errors.isEmpty { throw RenderFailure(errors: errors) }
+        return files
+    }
+
+    /// The `.md` files of `folder`, in the order of its `ORDER` file or by name.
+    public static func orderedFiles(inFolder folder: URL) throws -> [URL] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
+            .filter { name in
+                var isFolder: ObjCBool = false
+                return FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isFolder) && !isFolder.boolValue
+            }
+            .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        let orderFile = folder.appendingPathComponent(orderFileName)
+        guard FileManager.default.fileExists(atPath: orderFile.path) else {
+            return names.map { folder.appendingPathComponent($0) }
+        }
+        let listed = try listedNames(in: orderFile, available: Set(names))
+        let unlisted = names.filter { !listed.contains($0) }
+        return (listed + unlisted).map { folder.appendingPathComponent($0) }
+    }
+
+    /// How a file is named in messages: relative to the current folder when it is inside it
+    /// (`Chapters/x.md`), so errors read the same however the path was typed.
+    public static func displayPath(_ url: URL) -> String {
+        let absolute = url.standardizedFileURL.path
+        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
+        let prefix = current.hasSuffix("/") ? current : current + "/"
+        return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : absolute
+    }
+
+    /// The names listed in an `ORDER` file, checked against the folder's `.md` files.
+    static func listedNames(in orderFile: URL, available: Set<String>) throws -> [String] {
+        let text: String
+        do {
+            text = try String(contentsOf: orderFile, encoding: .utf8)
+        } catch {
+            throw RenderError(path: displayPath(orderFile), "cannot read the chapter order file as UTF-8 text")
+        }
+        var listed: [String] = []
+        var errors: [any Error] = []
+        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let name = rawLine.trimmingCharacters(in: .whitespaces)
+            if name.isEmpty || name.hasPrefix("#") { continue }
+            let column = (rawLine.firstIndex(where: { !$0.isWhitespace }).map { rawLine.distance(from: rawLine.startIndex, to: $0) } ?? 0) + 1
+            let location = (path: displayPath(orderFile), line: offset + 1, column: column)
+            if name.contains("/") {
+                errors.append(RenderError(path: location.path, line: location.line, column: column,
+                    "'\(name)' is a path; ORDER lists file names in its own folder, one per line"))
+            } else if !available.contains(name) {
+                errors.append(RenderError(path: location.path, line: location.line, column: column,
+                    "'\(name)' is not a .md file in \(displayPath(orderFile.deletingLastPathComponent())); fix the name or remove the line"))
+            } else if listed.contains(name) {
+                errors.append(RenderError(path: location.path, line: location.line, column: column,
+                    "'\(name)' is listed twice; each chapter appears once"))
+            } else {
+                listed.append(name)
+            }
+        }
+        if !errors.isEmpty { throw RenderFailure(errors: errors) }
+        return listed
+    }
+}

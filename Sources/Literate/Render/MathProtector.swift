@@ -1,0 +1,208 @@
+/// A span of TeX math found in a chapter's prose: `$...$` (inline) or `$$...$$` (display).
+public struct MathSpan: Equatable, Sendable {
+    /// The TeX between the dollar signs, exactly as written.
+    public var tex: String
+    /// True for `$$...$$`.
+    public var isDisplay: Bool
+    /// The span as written in the chapter, dollar signs included.
+    public var original: String
+}
+
+/// Hides math from the Markdown parser so that `$a_1 * b_2$` is not turned into emphasis and
+/// `\\` or `\{` keep their backslashes.
+///
+/// Each math span in the prose is replaced by a placeholder (`U+E000`, its number, `U+E001`)
+/// that CommonMark reads as plain text; after parsing, the renderer puts the math back as
+/// `<span class="math inline">` or `<div class="math display">`. Code spans, code blocks and
+/// HTML blocks are left alone (`$0` in a closure is not math). The rules follow Pandoc's
+/// `tex_math_dollars`: an opening `$` is followed by a non-space, a closing `$` is preceded by a
+/// non-space and not followed by a digit (so "$5 and $10" stays text), `\$` is a literal dollar,
+/// and a span never crosses a blank line.
+public struct MathProtector {
+    /// The chapter text with math spans replaced by placeholders.
+    public private(set) var protectedText = ""
+    /// The math spans, indexed by placeholder number.
+    public private(set) var spans: [MathSpan] = []
+
+    static let open: Character = "\u{E000}"
+    static let close: Character = "\u{E001}"
+
+    /// Protects the math in `markdown`, leaving the 1-based lines in `verbatimLines`
+    /// (code and HTML blocks) untouched.
+    public init(markdown: String, verbatimLines: Set<Int>) {
+        let characters = Array(markdown)
+        var index = 0
+        var line = 1
+        var output = ""
+        output.reserveCapacity(markdown.utf8.count)
+
+        func copy(_ range: Range<Int>) {
+            for character in characters[range] {
+                output.append(character)
+                if character.isNewline { line += 1 }
+            }
+        }
+
+        while index < characters.count {
+            let character = characters[index]
+            if verbatimLines.contains(line) {
+                copy(index..<index + 1)
+                index += 1
+                continue
+            }
+            switch character {
+            case "\\":
+                let end = min(index + 2, characters.count)
+                copy(index..<end)
+                index = end
+            case "`":
+                let end = Self.endOfCodeSpan(characters, from: index) ?? Self.endOfRun(characters, from: index)
+                copy(index..<end)
+                index = end
+            case "$":
+                if let (end, span) = Self.mathSpan(characters, from: index, startLine: line, verbatimLines: verbatimLines) {
+                    output.append(Self.open)
+                    output += String(spans.count)
+                    output.append(Self.close)
+                    spans.append(span)
+                    line += span.original.filter(\.isNewline).count
+                    index = end
+                } else {
+                    let end = Self.endOfRun(characters, from: index)
+                    copy(index..<end)
+                    index = end
+                }
+            default:
+                copy(index..<index + 1)
+                index += 1
+            }
+        }
+        protectedText = output
+    }
+
+    /// `text` with every placeholder replaced by the math as written (for places where math
+    /// cannot be rendered, such as raw HTML shown as text or a link address).
+    public func restoringOriginals(in text: String) -> String {
+        pieces(of: text).map { piece in
+            switch piece {
+            case .text(let text): return text
+            case .math(let span): return span.original
+            }
+        }.joined()
+    }
+
+    /// `text` with every placeholder replaced by the TeX inside it (for plain-text places such as
+    /// the table of contents).
+    public func replacingMathWithTeX(in text: String) -> String {
+        pieces(of: text).map { piece in
+            switch piece {
+            case .text(let text): return text
+            case .math(let span): return span.tex
+            }
+        }.joined()
+    }
+
+    /// A piece of parsed text: plain text or a math span.
+    public enum Piece: Equatable {
+        case text(String)
+        case math(MathSpan)
+    }
+
+    /// Splits parsed text at its placeholders.
+    public func pieces(of text: String) -> [Piece] {
+        guard text.contains(Self.open) else { return [.text(text)] }
+        var pieces: [Piece] = []
+        var rest = Substring(text)
+        while let start = rest.firstIndex(of: Self.open) {
+            if let end = rest[start...].firstIndex(of: Self.close),
+               let number = Int(rest[rest.index(after: start)..<end]), spans.indices.contains(number) {
+                if start > rest.startIndex { pieces.append(.text(String(rest[..<start]))) }
+                pieces.append(.math(spans[number]))
+                rest = rest[rest.index(after: end)...]
+            } else {
+                pieces.append(.text(String(rest[...start])))
+                rest = rest[rest.index(after: start)...]
+            }
+        }
+        if !rest.isEmpty { pieces.append(.text(String(rest))) }
+        return pieces
+    }
+
+    private static func endOfRun(_ characters: [Character], from start: Int) -> Int {
+        var end = start
+        while end < characters.count && characters[end] == characters[start] { end += 1 }
+        return end
+    }
+
+    /// The end of the code span opening at `start` (a run of n backticks closed by a run of exactly n).
+    private static func endOfCodeSpan(_ characters: [Character], from start: Int) -> Int? {
+        let openEnd = endOfRun(characters, from: start)
+        let length = openEnd - start
+        var index = openEnd
+        while index < characters.count {
+            if isBlankLineAhead(characters, at: index) { return nil }
+            if characters[index] == "`" {
+                let runEnd = endOfRun(characters, from: index)
+                if runEnd - index == length { return runEnd }
+                index = runEnd
+            } else {
+                index += 1
+            }
+        }
+        return nil
+    }
+
+    /// The math span opening at `start`, if the dollar rules above find a closing delimiter.
+    private static func mathSpan(
+        _ characters: [Character], from start: Int, startLine: Int, verbatimLines: Set<Int>
+    ) -> (Int, MathSpan)? {
+        let isDisplay = start + 1 < characters.count && characters[start + 1] == "$"
+        let delimiter = isDisplay ? 2 : 1
+        let contentStart = start + delimiter
+        guard contentStart < characters.count else { return nil }
+        if !isDisplay && characters[contentStart].isWhitespace { return nil }
+        var index = contentStart
+        var line = startLine
+        while index < characters.count {
+            let character = characters[index]
+            if character.isNewline {
+                line += 1
+                if verbatimLines.contains(line) || isBlankLineAhead(characters, at: index) { return nil }
+            }
+            if character == "\\", index + 1 < characters.count, !characters[index + 1].isNewline {
+                index += 2
+                continue
+            }
+            if character == "$" {
+                if isDisplay {
+                    guard index + 1 < characters.count, characters[index + 1] == "$" else { return nil }
+                    guard index > contentStart else { return nil }
+                    return finish(characters, start..<index + 2, contentStart..<index, display: true)
+                }
+                let before = characters[index - 1]
+                let after = index + 1 < characters.count ? characters[index + 1] : " "
+                if index > contentStart && !before.isWhitespace && !after.isNumber {
+                    return finish(characters, start..<index + 1, contentStart..<index, display: false)
+                }
+                return nil
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private static func finish(
+        _ characters: [Character], _ whole: Range<Int>, _ content: Range<Int>, display: Bool
+    ) -> (Int, MathSpan) {
+        let span = MathSpan(tex: String(characters[content]), isDisplay: display, original: String(characters[whole]))
+        return (whole.upperBound, span)
+    }
+
+    /// True when a newline at `index` is followed by a line of only spaces and tabs.
+    private static func isBlankLineAhead(_ characters: [Character], at index: Int) -> Bool {
+        guard characters[index].isNewline else { return false }
+        var next = index + 1
+        while next < characters.count && (characters[next] == " " || characters[next] == "\t") { next += 1 }
+        return next >= characters.count || characters[next].isNewline
+    }
+}

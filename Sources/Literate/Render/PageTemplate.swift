@@ -1,0 +1,119 @@
+/// A chapter's place in the site: its page and its neighbours, for the previous/next links.
+public struct PageLink: Equatable, Sendable {
+    /// The page's file name in the site (`custom-layers.html`).
+    public var page: String
+    /// The chapter's title.
+    public var title: String
+    /// A short plain-text description (the chapter's first paragraph), shown on the index.
+    public var summary: String?
+
+    /// A link to `page` labelled `title`.
+    public init(page: String, title: String, summary: String? = nil) {
+        self.page = page
+        self.title = title
+        self.summary = summary
+    }
+}
+
+/// The HTML around the content: document head, header, table of contents and pager.
+///
+/// Pages link only `style.css` and each other; there are no scripts and nothing is fetched
+/// from the network.
+public enum PageTemplate {
+    /// A whole chapter page.
+    public static func chapterPage(
+        title: String, siteTitle: String, body: ChapterBody, previous: PageLink?, next: PageLink?
+    ) -> String {
+        var html = head(title: "\(title) · \(siteTitle)")
+        html += header(siteTitle: siteTitle)
+        html += "<div class=\"layout\">\n"
+        // The contents come first: above the text on phones, beside it (by CSS grid) on wide screens.
+        html += tableOfContents(body.headings)
+        html += "<main id=\"content\">\n<article>\n\(body.html)</article>\n"
+        html += pager(previous: previous, next: next)
+        html += "</main>\n"
+        html += "</div>\n</body>\n</html>\n"
+        return html
+    }
+
+    /// The index page: the chapters in reading order.
+    public static func indexPage(siteTitle: String, chapters: [PageLink]) -> String {
+        var html = head(title: siteTitle)
+        html += header(siteTitle: siteTitle)
+        html += "<div class=\"layout\">\n<main id=\"content\">\n"
+        html += "<h1>\(escapeHTML(siteTitle))</h1>\n"
+        html += "<nav aria-label=\"Chapters\">\n<ol class=\"chapter-list\">\n"
+        for chapter in chapters {
+            html += "<li><a href=\"\(escapeHTML(chapter.page))\">\(escapeHTML(chapter.title))</a>"
+            if let summary = chapter.summary { html += "\n<p class=\"summary\">\(escapeHTML(summary))</p>\n" }
+            html += "</li>\n"
+        }
+        html += "</ol>\n</nav>\n</main>\n</div>\n</body>\n</html>\n"
+        return html
+    }
+
+    static func head(title: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="color-scheme" content="light dark">
+        <meta name="generator" content="swiftbook">
+        <title>\(escapeHTML(title))</title>
+        <link rel="stylesheet" href="style.css">
+        </head>
+        <body>
+        <a class="skip-link" href="#content">Skip to content</a>
+
+        """
+    }
+
+    static func header(siteTitle: String) -> String {
+        "<header class=\"site-header\"><a href=\"index.html\">\(escapeHTML(siteTitle))</a></header>\n"
+    }
+
+    /// Sections (`##`) and subsections (`###`) as a nested list; the `#` title is the page's own.
+    static func tableOfContents(_ headings: [Heading]) -> String {
+        let entries = headings.filter { $0.level == 2 || $0.level == 3 }
+        guard !entries.isEmpty else { return "" }
+        var html = "<nav class=\"toc\" aria-label=\"On this page\">\n<details>\n<summary>On this page</summary>\n<ol>\n"
+        var inSublist = false
+        for (index, heading) in entries.enumerated() {
+            let link = "<a href=\"#\(escapeHTML(heading.anchor))\">\(escapeHTML(heading.text))</a>"
+            if heading.level == 2 {
+                if inSublist {
+                    html += "</ol>\n"
+                    inSublist = false
+                }
+                if index > 0 { html += "</li>\n" }
+                html += "<li>\(link)"
+            } else {
+                if !inSublist {
+                    // A subsection before any section still needs a list item to nest in.
+                    if index == 0 { html += "<li>" }
+                    html += "\n<ol>\n"
+                    inSublist = true
+                }
+                html += "<li>\(link)</li>\n"
+            }
+        }
+        if inSublist { html += "</ol>\n" }
+        html += "</li>\n</ol>\n</details>\n</nav>\n"
+        return html
+    }
+
+    static func pager(previous: PageLink?, next: PageLink?) -> String {
+        guard previous != nil || next != nil else { return "" }
+        var html = "<nav class=\"pager\" aria-label=\"Previous and next chapter\">\n"
+        if let previous {
+            html += "<a class=\"previous\" rel=\"prev\" href=\"\(escapeHTML(previous.page))\"><span>Previous</span>\(escapeHTML(previous.title))</a>\n"
+        }
+        if let next {
+            html += "<a class=\"next\" rel=\"next\" href=\"\(escapeHTML(next.page))\"><span>Next</span>\(escapeHTML(next.title))</a>\n"
+        }
+        html += "</nav>\n"
+        return html
+    }
+}

@@ -1,0 +1,37 @@
+/// A reason the site cannot be rendered, printed as `path:line:column: error: message`
+/// (or `path: error: message` when no line applies), like compiler diagnostics.
+public struct RenderError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// The file or folder at fault.
+    public var path: String
+    /// The 1-based line, when the fault is inside a file.
+    public var line: Int?
+    /// The 1-based column, when the fault is inside a file.
+    public var column: Int?
+    /// What is wrong and what to do about it.
+    public var message: String
+
+    /// An error at `path` (and `line`:`column` in it, if given).
+    public init(path: String, line: Int? = nil, column: Int? = nil, _ message: String) {
+        self.path = path
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    public var description: String {
+        if let line {
+            return "\(path):\(line):\(column ?? 1): error: \(message)"
+        }
+        return "\(path): error: \(message)"
+    }
+}
+
+/// Every error found while rendering; nothing was written when this is thrown.
+public struct RenderFailure: Error, CustomStringConvertible {
+    /// The individual errors (chapter errors and `RenderError`s), each printable on its own line.
+    public var errors: [any Error]
+
+    public var description: String {
+        errors.map { String(describing: $0) }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `swiftbook run` and `swiftbook check` as a library: finds the chapters, executes them in
+/// parallel (through the cache), writes or compares outputs, and prints what happened.
+public struct BookRunner {
+    public var options: RunnerOptions
+    /// Where messages go (standard error) and where JSON and annotations go (standard output).
+    var errorStream: @Sendable (String) -> Void = { text in FileHandle.standardError.write(Data(text.utf8)) }
+    var outputStream: @Sendable (String) -> Void = { text in FileHandle.standardOutput.write(Data(text.utf8)) }
+
+    public init(options: RunnerOptions) {
+        self.options = options
+    }
+
+    /// Does the whole job and returns the exit status (see `RunnerExit`).
+    public func run() -> Int32 {
+        let files: [String]
+        do {
+            files = try ChapterFiles.expand(options.paths)
+        } catch {
+            return finishEarly(with: "\(error)")
+        }
+        var chapters: [RunnableChapter] = []
+        var loadErrors: [String] = []
+        for file in files {
+            do {
+                chapters.append(try RunnableChapter.load(path: file))
+            } catch {
+                loadErrors.append("\(error)")
+            }
+        }
+        if !loadErrors.isEmpty { return finishEarly(with: loadErrors.joined(separator: "\n")) }
+
+        let environment: ChapterJob.Environment
+        do {
+            environment = try makeEnvironment(near: files.first ?? ".")
+        } catch {
+            return finishEarly(with: "\(error)")
+        }
+        let showProgress = options.verbose || isatty(2) == 1
+        let printer = ReportPrinter(githubAnnotations: options.githubAnnotations)
+        let total = chapters.count
+        let counter = Counter()
+        let started = Date()
+        let errorStream = self.errorStream, outputStream = self.outputStream, format = options.format
+        let reports = parallelMap(chapters, jobs: options.jobs, { chapter in
+            ChapterJob(chapter: chapter, environment: environment).perform()
+        }, completed: { _, report in
+            guard !Interrupts.isInterrupted else { return }
+            let done = counter.increment()
+            var text = ""
+            if showProgress {
+                let how = report.cached ? "cached"
+                    : "\(report.compilations) compile\(report.compilations == 1 ? "" : "s") "
+                        + String(format: "%.2f s, run %.2f s", report.compileSeconds, report.runSeconds)
+                let written = report.written ? ", written" : ""
+                let cells = report.cells.count
+                text += "[\(done)/\(total)] \(report.path): \(cells) cell\(cells == 1 ? "" : "s"), "
+                    + "\(String(format: "%.1f", report.seconds)) s, \(how)\(written)\n"
+            }
+            text += printer.text(report)
+            if !text.isEmpty { errorStream(text) }
+            if format == .text { let annotations = printer.annotations(report); if !annotations.isEmpty { outputStream(annotations) } }
+        })
+        Interrupts.parkIfInterrupted()
+        let failed = reports.filter { !$0.succeeded }.count
+        let code = failed == 0 ? RunnerExit.success : RunnerExit.failure
+        if options.format == .json { outputStream(ReportPrinter.json(reports, mode: options.mode, exitCode: code)) }
+        if showProgress || failed > 0 {
+            let verb = options.mode == .run ? "ran" : "checked"
+            errorStream("swiftbook: \(verb) \(total) chapter\(total == 1 ? "" : "s") in "
+                        + "\(String(format: "%.1f", Date().timeIntervalSince(started))) s; "
+                        + (failed == 0 ? "all good\n" : "\(failed) with problems\n"))
+        }
+        return code
+    }
+
+    private func finishEarly(with message: String) -> Int32 {
+        errorStream(message.hasSuffix("\n") ? message : message + "\n")
+        if options.format == .json {
+            outputStream(ReportPrinter.json([], mode: options.mode, exitCode: RunnerExit.usage))
+        }
+        return RunnerExit.usage
+    }
+
+    private func makeEnvironment(near file: String) throws -> ChapterJob.Environment {
+        let engine = try Engine.locate(explicit: options.engine)
+        let compiler = SwiftCompiler(engine: engine)
+        var cache: ResultCache?
+        if options.useCache {
+            let directory = options.cacheDirectory.map { URL(fileURLWithPath: $0) }
+                ?? ResultCache.defaultDirectory(near: URL(fileURLWithPath: file).deletingLastPathComponent())
+            cache = try ResultCache(directory: directory)
+        }
+        let identity = [SwiftbookVersion.identity, engine.identity, compiler.version(cacheDirectory: cache?.directory)]
+            .joined(separator: "\n")
+        return ChapterJob.Environment(options: options, executor: ChapterExecutor(compiler: compiler), cache: cache,
+                                      toolIdentity: identity)
+    }
+}
+
+/// Thread-safe count of finished chapters.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value
+    }
+}
+
+/// swiftbook's own version, part of every cache key: the release number and the running
+/// executable's size and modification time, so a rebuilt runner never trusts an old result.
+public enum SwiftbookVersion {
+    public static let number = "0.1.0"
+
+    static var identity: String {
+        var text = "swiftbook \(number)"
+        if let path = Bundle.main.executableURL?.resolvingSymlinksInPath().path,
+           let attributes = try? FileManager.default.attributesOfItem(atPath: path) {
+            let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
+            let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            text += " \(path) \(size) \(modified)"
+        }
+        return text
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// One chapter's `run` or `check`: execute its cells (or take the cached result), then write the
+/// new outputs into it (run) or compare them with the recorded ones (check).
+struct ChapterJob {
+    /// What every chapter of one invocation shares.
+    struct Environment: Sendable {
+        var options: RunnerOptions
+        var executor: ChapterExecutor
+        var cache: ResultCache?
+        /// The toolchain, engine and runner identity that goes into every cache key.
+        var toolIdentity: String
+    }
+
+    let chapter: RunnableChapter
+    let environment: Environment
+
+    func perform() -> ChapterReport {
+        let started = Date()
+        var report = ChapterReport(path: chapter.path)
+        let execution: ChapterExecution
+        do {
+            (execution, report.cached) = try execute()
+        } catch {
+            report.problems.append(.init(line: 1, column: nil, kind: "failed", message: "\(error)"))
+            report.seconds = Date().timeIntervalSince(started)
+            return report
+        }
+        report.warnings = execution.warnings
+        report.compilations = execution.compilations
+        if !report.cached {
+            report.compileSeconds = execution.compileSeconds
+            report.runSeconds = execution.runSeconds
+        }
+        var newOutputs: [Int: String] = [:]
+        for cell in chapter.cells {
+            var status = "passed"
+            defer { report.cells.append(.init(number: cell.number, line: cell.line, status: status)) }
+            guard cell.runs else { status = "skipped"; continue }
+            guard let outcome = execution.outcome(of: cell.number) else { status = "not-run"; continue }
+            switch outcome.status {
+            case .notRun:
+                status = "not-run"
+            case .failed:
+                status = "failed"
+                var message = outcome.message ?? "cell \(cell.number) failed"
+                if !outcome.output.isEmpty {
+                    message += "\nit printed before failing:\n" + outcome.output.split(separator: "\n", omittingEmptySubsequences: false)
+                        .dropLast(outcome.output.hasSuffix("\n") ? 1 : 0).map { "    " + $0 }.joined(separator: "\n")
+                }
+                let kind = outcome.failure == .unexpectedSuccess ? MismatchKind.unexpectedSuccess : MismatchKind.newFailure
+                report.problems.append(.init(line: outcome.line, column: outcome.column, kind: kind.rawValue, message: message))
+            case .passed:
+                switch environment.options.mode {
+                case .run:
+                    newOutputs[cell.number] = outcome.output
+                case .check:
+                    if cell.unchecked { status = "unchecked"; continue }
+                    if let stale = cell.compare(actual: outcome.output) {
+                        status = "stale"
+                        report.problems.append(.init(line: stale.line, column: nil, kind: stale.mismatch.kind.rawValue,
+                                                     message: "\(stale.mismatch) (cell \(cell.number))", diff: stale.diff))
+                    }
+                }
+            }
+        }
+        if environment.options.mode == .run && !Interrupts.isInterrupted {
+            do {
+                report.written = try AtomicFile.write(chapter.splicing(newOutputs), to: chapter.path)
+            } catch {
+                report.problems.append(.init(line: 1, column: nil, kind: "write", message: "\(error)"))
+            }
+        }
+        report.seconds = Date().timeIntervalSince(started)
+        return report
+    }
+
+    /// The chapter's execution, from the cache when its key is there.
+    private func execute() throws -> (ChapterExecution, cached: Bool) {
+        let options = environment.options
+        let cells = chapter.cells.filter(\.runs).map(\.programCell)
+        guard !cells.isEmpty else { return (ChapterExecution(outcomes: [], warnings: [], compilations: 0, timedOut: false), false) }
+        let settings = ExecutionSettings(chapterPath: chapter.path, seed: chapter.seed,
+                                         timeout: options.timeout ?? chapter.timeout ?? 60,
+                                         maxOutput: options.maxOutput, callsManualSeed: options.callsManualSeed)
+        let key = ResultCache.key(cells: cells, settings: settings, toolIdentity: environment.toolIdentity)
+        if let cached = environment.cache?.lookup(key) { return (cached, true) }
+        let execution = try environment.executor.execute(cells, settings: settings)
+        // A program killed by an interrupt did not fail on its own: never remember that.
+        if !Interrupts.isInterrupted { environment.cache?.store(execution, for: key) }
+        return (execution, false)
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// Prints chapter reports: problems as `path:line:column: error: message` (plus a diff) on
+/// standard error, GitHub Actions annotations on standard output when asked, and the JSON report.
+struct ReportPrinter {
+    var githubAnnotations: Bool
+
+    /// The lines for one chapter's problems and warnings.
+    func text(_ report: ChapterReport) -> String {
+        var text = ""
+        for warning in report.warnings { text += warning + "\n" }
+        for problem in report.problems {
+            let location = problem.column.map { "\(report.path):\(problem.line):\($0)" } ?? "\(report.path):\(problem.line)"
+            text += "\(location): error: \(problem.message)\n"
+            if let diff = problem.diff { text += diff.hasSuffix("\n") ? diff : diff + "\n" }
+        }
+        return text
+    }
+
+    /// `::error file=…,line=…,col=…::message` lines (GitHub escapes newlines as `%0A`).
+    func annotations(_ report: ChapterReport) -> String {
+        guard githubAnnotations else { return "" }
+        return report.problems.map { problem in
+            var properties = "file=\(escapeProperty(report.path)),line=\(problem.line)"
+            if let column = problem.column { properties += ",col=\(column)" }
+            var message = problem.message
+            if let diff = problem.diff { message += "\n" + diff }
+            return "::error \(properties)::\(escapeData(message))\n"
+        }.joined()
+    }
+
+    /// The whole run as one JSON document.
+    static func json(_ reports: [ChapterReport], mode: RunnerOptions.Mode, exitCode: Int32) -> String {
+        struct Document: Encodable {
+            var mode: String
+            var exitCode: Int32
+            var chapters: [ChapterReport]
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let data = (try? encoder.encode(Document(mode: mode.rawValue, exitCode: exitCode, chapters: reports))) ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    private func escapeData(_ text: String) -> String {
+        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    private func escapeProperty(_ text: String) -> String {
+        escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}

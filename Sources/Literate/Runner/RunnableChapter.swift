@@ -1,0 +1,55 @@
+/// A loaded chapter as the runner uses it: the one place where running meets the `Chapter`
+/// document model (cells, options, settings, splicing, comparison).
+struct RunnableChapter: Sendable {
+    /// The path as given on the command line; messages and `#sourceLocation` use it.
+    let path: String
+    let document: Chapter
+    let cells: [RunnableCell]
+
+    var seed: UInt64 { document.settings.seed }
+    var timeout: Double? { document.settings.timeout }
+
+    /// Reads and parses a chapter; unreadable bytes, invalid UTF-8 or a bad cell option throw.
+    static func load(path: String) throws -> RunnableChapter {
+        let document = try Chapter.load(path: path)
+        let cells = document.cells.map { RunnableCell(number: $0.index + 1, cell: $0) }
+        return RunnableChapter(path: path, document: document, cells: cells)
+    }
+
+    /// The chapter's bytes with the outputs of the given cells (by number) replaced; an empty
+    /// output removes the cell's output block.
+    func splicing(_ outputs: [Int: String]) -> [UInt8] {
+        var byIndex: [Int: String?] = [:]
+        for (number, output) in outputs { byIndex[number - 1] = output }
+        return document.splicing(outputs: byIndex)
+    }
+}
+
+/// One swift cell of a chapter, with what the runner needs from it.
+struct RunnableCell: Sendable {
+    let number: Int
+    let cell: Cell
+
+    var line: Int { cell.location.line }
+    var runs: Bool { cell.options.runs }
+    var unchecked: Bool { !cell.options.compared }
+
+    /// The cell as the program planner takes it. `location.column` is where the code starts in
+    /// the file, so the indentation removed from the code is one less.
+    var programCell: ProgramCell {
+        ProgramCell(number: number, code: cell.source, line: cell.location.line,
+                    indentation: cell.location.column - 1, expectsFailure: cell.options.expectsFailure)
+    }
+
+    /// The first difference between the recorded output and `actual` beyond the cell's
+    /// tolerance, the chapter line it is on, and the diff from recorded to actual.
+    func compare(actual: String) -> (mismatch: OutputMismatch, line: Int, diff: String)? {
+        let recorded = cell.recordedOutput ?? ""
+        guard let mismatch = compareOutputs(recorded: recorded, actual: actual, tolerance: cell.options.tolerance) else {
+            return nil
+        }
+        // The output block's first text line is the one after its opening fence.
+        let line = cell.outputLocation.map { $0.line + mismatch.line } ?? cell.fenceLocation.line
+        return (mismatch, line, unifiedDiff(recorded: recorded, actual: actual))
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// What `swiftbook run` and `swiftbook check` were asked to do.
+public struct RunnerOptions: Sendable {
+    public enum Mode: String, Sendable {
+        /// Write verified outputs into the chapters.
+        case run
+        /// Change nothing; report stale outputs and failing cells.
+        case check
+    }
+
+    public enum Format: String, Sendable, CaseIterable {
+        case text
+        case json
+    }
+
+    public var mode: Mode
+    /// Chapter files or folders of them.
+    public var paths: [String]
+    /// Chapters run at the same time.
+    public var jobs: Int
+    /// Overrides every chapter's `timeout=` (seconds); nil keeps the chapter's, else 60.
+    public var timeout: Double?
+    /// Bytes of output kept per cell.
+    public var maxOutput: Int
+    /// The engine build folder (`--engine`); nil searches.
+    public var engine: String?
+    /// The cache folder (`--cache-dir`); nil uses `.build/swiftbook-cache` of the package.
+    public var cacheDirectory: String?
+    public var useCache: Bool
+    /// Progress lines on standard error even when it is not a terminal.
+    public var verbose: Bool
+    public var format: Format
+    /// Also print `::error file=…,line=…::` lines for GitHub Actions (on when `GITHUB_ACTIONS` is set).
+    public var githubAnnotations: Bool
+    /// See `ProgramPlanner.callsManualSeed`.
+    public var callsManualSeed: Bool
+
+    public init(mode: Mode, paths: [String] = [], jobs: Int? = nil, timeout: Double? = nil, maxOutput: Int = 65536,
+                engine: String? = nil, cacheDirectory: String? = nil, useCache: Bool = true, verbose: Bool = false,
+                format: Format = .text, githubAnnotations: Bool = ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] != nil,
+                callsManualSeed: Bool = ProcessInfo.processInfo.environment["SWIFTBOOK_NO_MANUAL_SEED"] == nil) {
+        self.mode = mode
+        self.paths = paths.isEmpty ? ["Chapters"] : paths
+        self.jobs = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        self.timeout = timeout
+        self.maxOutput = maxOutput
+        self.engine = engine
+        self.cacheDirectory = cacheDirectory
+        self.useCache = useCache
+        self.verbose = verbose
+        self.format = format
+        self.githubAnnotations = githubAnnotations
+        self.callsManualSeed = callsManualSeed
+    }
+}
+
+/// The exit statuses of `swiftbook run` and `check`.
+public enum RunnerExit {
+    /// Every cell ran and (check) every recorded output is current.
+    public static let success: Int32 = 0
+    /// A cell failed, an output is stale (check), or a chapter could not be written (run).
+    public static let failure: Int32 = 1
+    /// Bad usage or unreadable input: a missing path, a chapter that is not UTF-8 or has an
+    /// unknown cell option, no engine build.
+    public static let usage: Int32 = 2
+}

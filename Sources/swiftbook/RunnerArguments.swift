@@ -1,0 +1,56 @@
+import ArgumentParser
+import Literate
+
+/// The arguments `run` and `check` share.
+struct RunnerArguments: ParsableArguments {
+    @Argument(help: "Markdown chapters or folders of them.")
+    var paths: [String] = ["Chapters"]
+
+    @Option(help: "Chapters run at the same time (default: the number of cores).")
+    var jobs: Int?
+
+    @Option(help: ArgumentHelp("Time limit per chapter in seconds; overrides the chapters' timeout= setting (default 60).",
+                               valueName: "seconds"))
+    var timeout: Double?
+
+    @Option(name: .customLong("max-output"), help: ArgumentHelp("Bytes of output kept per cell; more is cut with a note.",
+                                                                 valueName: "bytes"))
+    var maxOutput: Int = 65536
+
+    @Option(help: ArgumentHelp("The engine build folder (with libSwiftbookEngine.so and Modules/); also SWIFTBOOK_ENGINE.",
+                               valueName: "dir"))
+    var engine: String?
+
+    @Option(name: .customLong("cache-dir"), help: ArgumentHelp("Where results are cached (default .build/swiftbook-cache).",
+                                                                valueName: "dir"))
+    var cacheDirectory: String?
+
+    @Flag(name: .customLong("no-cache"), help: "Neither read nor write the result cache.")
+    var noCache = false
+
+    @Flag(name: .shortAndLong, help: "Print a progress line per chapter even when standard error is not a terminal.")
+    var verbose = false
+
+    @Option(help: "Report format on standard output: text or json.")
+    var format: RunnerOptions.Format = .text
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds, got \(timeout)") }
+        if maxOutput < 1 { throw ValidationError("--max-output must be at least 1 byte, got \(maxOutput)") }
+    }
+
+    func options(mode: RunnerOptions.Mode) -> RunnerOptions {
+        RunnerOptions(mode: mode, paths: paths, jobs: jobs, timeout: timeout, maxOutput: maxOutput, engine: engine,
+                      cacheDirectory: cacheDirectory, useCache: !noCache, verbose: verbose, format: format)
+    }
+}
+
+extension RunnerOptions.Format: ExpressibleByArgument {}
+
+/// Runs the runner and exits with its status.
+func perform(_ options: RunnerOptions) throws {
+    Interrupts.install()
+    let status = BookRunner(options: options).run()
+    if status != 0 { throw ExitCode(status) }
+}

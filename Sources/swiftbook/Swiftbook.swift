@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import Literate
+
+/// The `swiftbook` command: runs, checks and renders Markdown chapters with Swift cells.
+///
+/// Exit status: 0 all good, 1 a cell failed or an output is stale, 2 bad usage or unreadable
+/// input. ArgumentParser's own usage errors (64 by default) are mapped to 2.
+@main
+struct Swiftbook: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "swiftbook",
+        abstract: "Run Markdown chapters with Swift cells, check their recorded outputs, render them as HTML.",
+        version: SwiftbookVersion.number,
+        subcommands: [Run.self, Check.self, Render.self]
+    )
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(RunnerExit.usage)
+        }
+    }
+}

@@ -1,2 +1,0 @@
-import Literate
-print("swiftbook")

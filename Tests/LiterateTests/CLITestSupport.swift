@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+/// Runs the built `swiftbook` binary on copies of the fixture chapters.
+///
+/// The binary and the engine are the package's own `.build/debug` (`swift test` builds every
+/// product first). The placeholder engine of this tree has no `manualSeed`, so the runs set
+/// `SWIFTBOOK_NO_MANUAL_SEED`.
+struct CLI {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let buildFolder = packageRoot.appendingPathComponent(".build/debug")
+    static let binary = buildFolder.appendingPathComponent("swiftbook")
+    static let fixtures = packageRoot.appendingPathComponent("Tests/LiterateTests/Fixtures/chapters")
+
+    /// A scratch folder holding copies of the named fixture chapters, and a cache folder.
+    let folder: URL
+
+    init(_ fixtures: String...) throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("swiftbook-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Chapters"), withIntermediateDirectories: true)
+        for name in fixtures {
+            try FileManager.default.copyItem(at: CLI.fixtures.appendingPathComponent(name), to: chapter(name))
+        }
+    }
+
+    func chapter(_ name: String) -> URL { folder.appendingPathComponent("Chapters").appendingPathComponent(name) }
+
+    func text(_ name: String) throws -> String { try String(contentsOf: chapter(name), encoding: .utf8) }
+
+    func bytes(_ name: String) throws -> Data { try Data(contentsOf: chapter(name)) }
+
+    func modified(_ name: String) throws -> Date {
+        try FileManager.default.attributesOfItem(atPath: chapter(name).path)[.modificationDate] as! Date
+    }
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Starts `swiftbook arguments...` in the scratch folder (chapter names resolve to `Chapters/<name>`).
+    func start(_ arguments: [String], environment extra: [String: String] = [:]) throws -> (Process, Pipe, Pipe) {
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        var environment = ProcessInfo.processInfo.environment
+        environment["SWIFTBOOK_ENGINE"] = CLI.buildFolder.path
+        environment["SWIFTBOOK_NO_MANUAL_SEED"] = "1"
+        environment.removeValue(forKey: "GITHUB_ACTIONS")
+        for (key, value) in extra { environment[key] = value }
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        return (process, out, err)
+    }
+
+    /// Runs `swiftbook arguments...` with a private cache folder and waits for it.
+    @discardableResult
+    func run(_ arguments: String..., environment: [String: String] = [:]) throws -> Result {
+        let (process, out, err) = try start(arguments + ["--cache-dir", folder.appendingPathComponent("cache").path],
+                                            environment: environment)
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                      stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: folder) }
+}

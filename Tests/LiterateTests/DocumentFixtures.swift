@@ -1,0 +1,30 @@
+import Foundation
+@testable import Literate
+
+/// Paths and bytes of the document and corpus fixtures.
+enum DocumentFixtures {
+    static let root = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!
+
+    static func url(_ name: String, in folder: String = "documents") -> URL {
+        root.appendingPathComponent(folder).appendingPathComponent(name)
+    }
+
+    static func bytes(_ name: String, in folder: String = "documents") throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: url(name, in: folder)))
+    }
+
+    /// Loads a fixture chapter, with the path the tests' messages expect.
+    static func chapter(_ name: String) throws -> Chapter {
+        try Chapter(path: "documents/\(name)", bytes: bytes(name))
+    }
+
+    /// The error a fixture's parsing throws, or nil.
+    static func error(_ name: String) throws -> ChapterError? {
+        do {
+            _ = try chapter(name)
+            return nil
+        } catch let error as ChapterError {
+            return error
+        }
+    }
+}

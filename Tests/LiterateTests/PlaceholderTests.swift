@@ -1,3 +1,0 @@
-import Testing
-@testable import Literate
-@Test func placeholder() { #expect(Bool(true)) }
