@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Builds engine-bench in release mode, runs it and the PyTorch reference with
 # 1 and 2 threads, and prints one side-by-side table.
-#   Benchmarks/engine.sh            (PYTHON defaults to /work/venv/bin/python, else python3)
+#   Benchmarks/engine.sh            (PYTHON: a Python with torch installed; default python3)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-python="${PYTHON:-/work/venv/bin/python}"
+python="${PYTHON:-python3}"
 [ -x "$python" ] || python=python3
 
 swift build -c release --package-path "$here" --product engine-bench >&2

@@ -7,9 +7,9 @@
 # Chapters are copied to a scratch folder first: the real ones are never written.
 #
 # Environment: SWIFTBOOK (the binary; default .build/release/swiftbook, else .build/debug/swiftbook),
-# SWIFTBOOK_ENGINE (engine build folder; default /work/main/.build/debug), CHAPTERS (default
-# /work/main/Chapters), PYTHON (default /work/venv/bin/python), RUNS (repetitions, default 3; the
-# median is shown).
+# SWIFTBOOK_ENGINE (engine build folder; default the binary's own folder), CHAPTERS (default
+# Chapters), PYTHON (a Python with torch installed; default python3), RUNS (repetitions, default 3;
+# the median is shown).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -18,9 +18,9 @@ swiftbook="${SWIFTBOOK:-}"
 if [[ -z "$swiftbook" ]]; then
   if [[ -x "$root/.build/release/swiftbook" ]]; then swiftbook="$root/.build/release/swiftbook"; else swiftbook="$root/.build/debug/swiftbook"; fi
 fi
-export SWIFTBOOK_ENGINE="${SWIFTBOOK_ENGINE:-/work/main/.build/debug}"
-chapters="${CHAPTERS:-/work/main/Chapters}"
-python="${PYTHON:-/work/venv/bin/python}"
+export SWIFTBOOK_ENGINE="${SWIFTBOOK_ENGINE:-$(dirname "$swiftbook")}"
+chapters="${CHAPTERS:-$root/Chapters}"
+python="${PYTHON:-$(command -v python3 || true)}"
 runs="${RUNS:-3}"
 
 scratch="$(mktemp -d)"
