@@ -1,0 +1,63 @@
+/// A chain of modules: the input goes through each in turn, and each one's output is the next
+/// one's input. The children are named `0`, `1`, `2`, ... as in PyTorch.
+///
+/// ```swift
+/// let net = Sequential(Linear(20, 256), ReLU(), Linear(256, 10))
+/// let same = Sequential {
+///     Linear(20, 256)
+///     ReLU()
+///     Linear(256, 10)
+/// }
+/// ```
+public final class Sequential: Module {
+    /// A chain of `modules`, in order (none makes an empty chain to `append` to).
+    public init(_ modules: Module...) {
+        super.init()
+        modules.forEach(append)
+    }
+
+    /// A chain of `modules`, in order.
+    public init(_ modules: [Module]) {
+        super.init()
+        modules.forEach(append)
+    }
+
+    /// A chain of the modules listed in the block, one per line (`if` and `for` allowed).
+    public convenience init(@ModuleBuilder _ makeModules: () -> [Module]) {
+        self.init(makeModules())
+    }
+
+    /// Adds `module` at the end of the chain.
+    public func append(_ module: Module) {
+        register(module, as: String(registeredChildren.count))
+    }
+
+    /// The number of modules in the chain.
+    public var count: Int { registeredChildren.count }
+
+    /// The module at `index`.
+    public subscript(index: Int) -> Module {
+        require(registeredChildren.indices.contains(index),
+                "Sequential: index \(index) is out of range for a chain of \(registeredChildren.count) modules")
+        return registeredChildren[index].module
+    }
+
+    public override func forward(_ x: Tensor) -> Tensor {
+        var x = x
+        for (_, module) in registeredChildren { x = module(x) }
+        return x
+    }
+}
+
+/// Builds a list of modules from a block, one per line: the result builder of
+/// `Sequential { ... }`. Supports `if`, `if`/`else` and `for` loops.
+@resultBuilder
+public enum ModuleBuilder {
+    public static func buildExpression(_ module: Module) -> [Module] { [module] }
+    public static func buildExpression(_ modules: [Module]) -> [Module] { modules }
+    public static func buildBlock(_ parts: [Module]...) -> [Module] { parts.flatMap { $0 } }
+    public static func buildOptional(_ part: [Module]?) -> [Module] { part ?? [] }
+    public static func buildEither(first part: [Module]) -> [Module] { part }
+    public static func buildEither(second part: [Module]) -> [Module] { part }
+    public static func buildArray(_ parts: [[Module]]) -> [Module] { parts.flatMap { $0 } }
+}
