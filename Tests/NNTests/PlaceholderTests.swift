@@ -1,3 +1,0 @@
-import Testing
-@testable import NN
-@Test func placeholder() { #expect(Bool(true)) }
