@@ -4,8 +4,14 @@ extension Tensor: CustomStringConvertible {
     /// with `...` above 1000 elements, then `requires_grad=True` for a leaf that requires grad
     /// or `grad_fn=<MmBackward0>` for the result of a differentiable operation.
     public var description: String {
-        var suffixes: [String] = []
-        if let gradFn { suffixes.append("grad_fn=<\(gradFn)>") } else if requiresGrad { suffixes.append("requires_grad=True") }
-        return formatTensor(shape: shape, scalars: scalars, suffixes: suffixes)
+        formatTensor(shape: shape, scalars: scalars, suffixes: printSuffixes)
+    }
+
+    /// `_str_intern`'s autograd suffix: a recorded result names its backward function;
+    /// otherwise a leaf that requires grad says so; a plain tensor has none.
+    var printSuffixes: [String] {
+        if !isLeaf, let gradFn { return ["grad_fn=<\(gradFn)>"] }
+        if requiresGrad { return ["requires_grad=True"] }
+        return []
     }
 }
