@@ -11,8 +11,8 @@ func testEngine() throws -> Engine {
 @Suite struct ExecuteTests {
     func execute(_ cells: [ProgramCell], timeout: Double = 60, maxOutput: Int = 65536) throws -> ChapterExecution {
         let executor = ChapterExecutor(compiler: SwiftCompiler(engine: try testEngine()))
-        return try executor.execute(cells, settings: ExecutionSettings(chapterPath: "Chapters/x.md", seed: 1, timeout: timeout,
-                                                                       maxOutput: maxOutput, callsManualSeed: false))
+        return try executor.execute(cells, settings: ExecutionSettings(chapterName: "x.md", seed: 1, timeout: timeout,
+                                                                       maxOutput: maxOutput))
     }
 
     @Test func cellsShareOneProcessAndExpectedFailuresAreOutputs() throws {
@@ -26,7 +26,7 @@ func testEngine() throws -> Engine {
         #expect(execution.outcomes.map(\.status) == [.passed, .passed, .passed, .passed, .passed])
         #expect(execution.outcomes.map(\.output) == [
             "1\n", "two\n", "x\nFatal error: Index out of range\n", "two\n",
-            "Chapters/x.md:24:17: error: cannot convert value of type 'String' to specified type 'Int'\n",
+            "error: cannot convert value of type 'String' to specified type 'Int'\nlet q: Int = \"s\"\n             ^\n",
         ])
     }
 
@@ -39,7 +39,7 @@ func testEngine() throws -> Engine {
         #expect(execution.outcomes.map(\.status) == [.passed, .failed, .notRun])
         #expect(execution.outcomes[0].output == "1\n")
         #expect(execution.outcomes[1].message == "cell 2 does not compile: cannot find 'undefinedName' in scope")
-        #expect((execution.outcomes[1].line, execution.outcomes[1].column) == (7, 9))
+        #expect(execution.outcomes[1].position == CellPosition(cell: 2, line: 1, column: 7))
     }
 
     @Test func fatalErrorInACellIsReportedAtItsLine() throws {
@@ -48,7 +48,7 @@ func testEngine() throws -> Engine {
         ])
         #expect(execution.outcomes[0].status == .failed)
         #expect(execution.outcomes[0].message == "cell 1 crashed: Fatal error: boom")
-        #expect(execution.outcomes[0].line == 4)
+        #expect(execution.outcomes[0].position == CellPosition(cell: 1, line: 2, column: 1))
         #expect(execution.outcomes[0].output == "a\n")
     }
 
@@ -58,7 +58,8 @@ func testEngine() throws -> Engine {
         ])
         #expect(execution.outcomes[0].output == "1\n")
         #expect(execution.warnings == [
-            "Chapters/x.md:6:11: warning: variable 'unchanged' was never mutated; consider changing to 'let' constant",
+            CellDiagnostic(position: CellPosition(cell: 1, line: 2, column: 9), severity: "warning",
+                           message: "variable 'unchanged' was never mutated; consider changing to 'let' constant"),
         ])
     }
 

@@ -16,7 +16,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let cache = try ResultCache(directory: folder)
         let cells = [ProgramCell(number: 1, code: "print(1)", line: 3)]
-        let settings = ExecutionSettings(chapterPath: "Chapters/x.md", seed: 1)
+        let settings = ExecutionSettings(chapterName: "x.md", seed: 1)
         let key = ResultCache.key(cells: cells, settings: settings, toolIdentity: "t")
         var otherSeed = settings
         otherSeed.seed = 2
@@ -25,7 +25,12 @@ import Testing
         var edited = cells
         edited[0].code = "print(2)"
         #expect(key != ResultCache.key(cells: edited, settings: settings, toolIdentity: "t"))
-        let execution = ChapterExecution(outcomes: [CellOutcome(number: 1, status: .passed, output: "1\n", line: 3, column: 1)],
+        // Where the cell sits is not part of the key: prose edits and inserted outputs move it.
+        var moved = cells
+        moved[0].line = 40
+        moved[0].indentation = 2
+        #expect(key == ResultCache.key(cells: moved, settings: settings, toolIdentity: "t"))
+        let execution = ChapterExecution(outcomes: [CellOutcome(number: 1, status: .passed, output: "1\n")],
                                          warnings: [], compilations: 1, timedOut: false)
         #expect(cache.lookup(key) == nil)
         cache.store(execution, for: key)

@@ -4,10 +4,10 @@ import Foundation
 /// warm `run` or `check` neither compiles nor runs.
 ///
 /// The key is SHA-256 over everything the planned program and its run are made from: each cell's
-/// code, number, line, indentation and `fails` option, the chapter path, seed, planner flags, time
-/// and output limits, the engine build's identity (library path, size, modification time),
-/// `swiftc --version`, and swiftbook's own version and executable (which fixes how cells are
-/// planned). Hashing the inputs rather than the planned text lets a warm run skip planning. Entries are JSON files `<key>.json` in the cache folder
+/// code, number and `fails` option, the chapter's file name, seed, time and output limits, the
+/// engine build's identity, `swiftc --version`, and swiftbook's own version and executable
+/// (which fixes how cells are planned). Hashing the inputs rather than the planned text lets a
+/// warm run skip planning. Entries are JSON files `<key>.json` in the cache folder
 /// (`.build/swiftbook-cache/` of the package by default), written atomically; a damaged or
 /// unreadable entry is a miss. Runs that timed out are not stored: a slower moment could differ.
 public struct ResultCache: Sendable {
@@ -31,16 +31,19 @@ public struct ResultCache: Sendable {
         return root.appendingPathComponent(".build/swiftbook-cache")
     }
 
-    /// The key for a planned chapter under the given settings and toolchain identity.
+    /// The key for a chapter's cells under the given settings and toolchain identity: what
+    /// decides the program and its run, and nothing else. Cell lines, indentation and the
+    /// chapter's folder are not in it (an execution holds no chapter positions), so a prose edit
+    /// or the outputs a first `run` inserts change no key.
     public static func key(cells: [ProgramCell], settings: ExecutionSettings, toolIdentity: String) -> String {
         var hash = SHA256()
-        hash.update(field: "swiftbook-cache-v2")
+        hash.update(field: "swiftbook-cache-v3")
         hash.update(field: toolIdentity)
         for cell in cells {
-            hash.update(field: "\(cell.number) \(cell.line) \(cell.indentation) \(cell.expectsFailure)")
+            hash.update(field: "\(cell.number) \(cell.expectsFailure)")
             hash.update(field: cell.code)
         }
-        hash.update(field: "\(settings.chapterPath) \(settings.seed) \(settings.timeout) \(settings.maxOutput) \(settings.callsManualSeed)")
+        hash.update(field: "\(settings.chapterName) \(settings.seed) \(settings.timeout) \(settings.maxOutput)")
         return hash.hexDigest()
     }
 

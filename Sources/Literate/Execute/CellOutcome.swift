@@ -1,3 +1,28 @@
+/// A place in a cell's code: its cell, a line of the code and a column, both counted from 1.
+///
+/// Everything the executor reports is placed this way, never at a chapter line, so an execution
+/// depends only on the cells' code: the cache can hand it back after prose around the cells
+/// changed, and `ChapterExecution.location(of:in:)` puts it where the cell is now.
+public struct CellPosition: Sendable, Codable, Hashable {
+    public var cell: Int
+    public var line: Int
+    public var column: Int
+
+    public init(cell: Int, line: Int = 1, column: Int = 1) {
+        self.cell = cell
+        self.line = line
+        self.column = column
+    }
+}
+
+/// A compiler message about a cell.
+public struct CellDiagnostic: Sendable, Codable, Hashable {
+    public var position: CellPosition
+    /// `error`, `warning` or `note`.
+    public var severity: String
+    public var message: String
+}
+
 /// What running one cell produced.
 public struct CellOutcome: Sendable, Codable, Hashable {
     public enum Status: String, Sendable, Codable {
@@ -19,31 +44,32 @@ public struct CellOutcome: Sendable, Codable, Hashable {
     public var status: Status
     /// The output to record (passed) or what the cell printed before failing.
     public var output: String
-    /// For a failure, the message without location (`cell 3 crashed: Fatal error: Index out of range`).
+    /// For a failure, what happened, without a location (`cell 3 crashed: Fatal error: Index out of range`).
     public var message: String?
     /// For a failure, its kind.
     public var failure: Failure?
-    /// Where the failure is reported: a chapter line and column.
-    public var line: Int
-    public var column: Int
+    /// Where the failure is.
+    public var position: CellPosition
+    /// More compiler messages that belong to the failure (the other errors of a cell that does not compile).
+    public var diagnostics: [CellDiagnostic] = []
 
     public init(number: Int, status: Status, output: String, message: String? = nil, failure: Failure? = nil,
-                line: Int, column: Int) {
+                position: CellPosition? = nil, diagnostics: [CellDiagnostic] = []) {
         self.number = number
         self.status = status
         self.output = output
         self.message = message
         self.failure = failure
-        self.line = line
-        self.column = column
+        self.position = position ?? CellPosition(cell: number)
+        self.diagnostics = diagnostics
     }
 }
 
 /// What executing a chapter produced: one outcome per cell that was meant to run, in order, and
-/// the compiler's warnings (already at chapter locations).
+/// the compiler's warnings.
 public struct ChapterExecution: Sendable, Codable {
     public var outcomes: [CellOutcome]
-    public var warnings: [String]
+    public var warnings: [CellDiagnostic]
     /// How many times the compiler ran (0 when the result came from the cache).
     public var compilations: Int
     /// Whether any cell timed out (such results are not cached).
@@ -52,7 +78,7 @@ public struct ChapterExecution: Sendable, Codable {
     public var compileSeconds = 0.0
     public var runSeconds = 0.0
 
-    public init(outcomes: [CellOutcome], warnings: [String], compilations: Int, timedOut: Bool) {
+    public init(outcomes: [CellOutcome], warnings: [CellDiagnostic], compilations: Int, timedOut: Bool) {
         self.outcomes = outcomes
         self.warnings = warnings
         self.compilations = compilations
@@ -61,4 +87,23 @@ public struct ChapterExecution: Sendable, Codable {
 
     /// The outcome of one cell, if it was meant to run.
     public func outcome(of number: Int) -> CellOutcome? { outcomes.first { $0.number == number } }
+
+    /// The chapter line and column of a cell position, for cells as they sit in the chapter now.
+    public static func location(of position: CellPosition, in cells: [ProgramCell]) -> (line: Int, column: Int) {
+        guard let cell = cells.first(where: { $0.number == position.cell }) else { return (1, 1) }
+        return (cell.line + position.line - 1, cell.indentation + position.column)
+    }
+
+    /// `path:line:column: severity: message` for a diagnostic, placed in the chapter.
+    public static func formatted(_ diagnostic: CellDiagnostic, in cells: [ProgramCell], path: String) -> String {
+        let (line, column) = location(of: diagnostic.position, in: cells)
+        return "\(path):\(line):\(column): \(diagnostic.severity): \(diagnostic.message)"
+    }
+
+    /// A failed cell's message with its further diagnostics, each placed in the chapter.
+    public static func message(of outcome: CellOutcome, in cells: [ProgramCell], path: String) -> String {
+        var text = outcome.message ?? "cell \(outcome.number) failed"
+        for diagnostic in outcome.diagnostics { text += "\n" + formatted(diagnostic, in: cells, path: path) }
+        return text
+    }
 }

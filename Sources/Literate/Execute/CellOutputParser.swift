@@ -14,6 +14,8 @@ struct CellOutputParser {
     private(set) var outputs: [Int: CapturedOutput] = [:]
     /// Whether the program printed its end marker (it did not crash or get stopped).
     private(set) var ended = false
+    /// The addresses the program's trap handler reported (see `TrapReporter`), if it trapped.
+    private(set) var trapAddresses: [UInt] = []
     private static let separator = UInt8(0x1E)
 
     init(nonce: String, limit: Int) {
@@ -46,6 +48,8 @@ struct CellOutputParser {
             start = 0
             if name == "end" {
                 ended = true
+            } else if name.hasPrefix("trap ") {
+                trapAddresses = name.dropFirst(5).split(separator: " ").compactMap { UInt($0, radix: 16) }
             } else if let number = Int(name) {
                 started.append(number)
                 if outputs[number] == nil { outputs[number] = CapturedOutput(limit: limit) }

@@ -3,137 +3,150 @@ import Foundation
 /// The outcomes gathered while a chapter's program is compiled and run, perhaps several times.
 struct ExecutionState {
     let settings: ExecutionSettings
+    let locator: TrapLocator
     var outcomes: [Int: CellOutcome] = [:]
-    var warnings: [String] = []
-    var compilations = 0
+    var warnings: [CellDiagnostic] = []
     var timedOut = false
-    var compileSeconds = 0.0
     private var secondsUsed = 0.0
 
-    init(settings: ExecutionSettings) {
+    /// The code of every cell, for the excerpts of recorded errors.
+    private let cellCode: [Int: String]
+
+    init(settings: ExecutionSettings, locator: TrapLocator, cells: [ProgramCell]) {
         self.settings = settings
+        self.locator = locator
+        self.cellCode = Dictionary(cells.map { ($0.number, $0.code) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Records a failed compilation and returns the cells to try next (nil: give up).
-    mutating func recordCompileErrors(_ errors: [MappedDiagnostic], program: [ProgramCell], rawOutput: String) -> [ProgramCell]? {
-        guard let firstCell = program.first else { return nil }
-        guard !errors.isEmpty else {
-            let reason = rawOutput.split(separator: "\n").prefix(5).joined(separator: "\n")
-            fail(firstCell, .buildFailed, "the chapter program failed to build:\n\(reason)", line: firstCell.line)
-            notRun(program.dropFirst(), because: "the chapter program failed to build")
-            return nil
-        }
-        let byCell = Dictionary(grouping: errors, by: \.cell)
-        var next: [ProgramCell] = []
-        var blocker: ProgramCell?
-        for cell in program {
-            guard let cellErrors = byCell[cell.number] else {
-                if let blocker {
-                    notRun([cell], because: "cell \(blocker.number) does not compile")
-                } else {
-                    next.append(cell)
-                }
-                continue
-            }
-            if cell.expectsFailure {
-                let text = cellErrors.map(\.formatted).joined(separator: "\n") + "\n"
-                outcomes[cell.number] = CellOutcome(number: cell.number, status: .passed, output: text,
-                                                    line: cell.line, column: cell.indentation + 1)
-                continue
-            }
-            let first = cellErrors[0]
-            var message = "cell \(cell.number) does not compile: \(first.message)"
-            for other in cellErrors.dropFirst() { message += "\n" + other.formatted }
-            outcomes[cell.number] = CellOutcome(number: cell.number, status: .failed, output: "", message: message,
-                                                failure: .compileError, line: first.line, column: first.column)
-            if blocker == nil { blocker = cell }
-        }
-        return next
+    /// The compiler failed without saying anything about a cell.
+    mutating func buildFailed(_ program: [ProgramCell], output: String) {
+        guard let first = program.first else { return }
+        let reason = output.split(separator: "\n").prefix(5).joined(separator: "\n")
+        fail(first, .buildFailed, "the chapter program failed to build:\n\(reason)")
+        notRun(program.dropFirst(), because: "the chapter program failed to build")
     }
 
-    /// Runs the compiled program, again without a `fails` cell that trapped, until it ends.
-    mutating func run(_ binary: URL, program: [ProgramCell]) throws {
-        let cells = Dictionary(uniqueKeysWithValues: program.map { ($0.number, $0) })
-        var skipped: Set<Int> = []
-        while true {
-            let nonce = String(UInt64.random(in: .min ... .max), radix: 36) + String(UInt64.random(in: .min ... .max), radix: 36)
-            var environment = ProcessInfo.processInfo.environment
-            environment["SWIFTBOOK_NONCE"] = nonce
-            environment["SWIFTBOOK_SKIP"] = skipped.sorted().map(String.init).joined(separator: ",")
-            environment["SWIFT_BACKTRACE"] = "enable=no"
-            var parser = CellOutputParser(nonce: nonce, limit: settings.maxOutput)
-            let started = Date()
-            let termination = try ChildProcess.run(binary.path, arguments: [], environment: environment,
-                                                   timeout: max(settings.timeout - secondsUsed, 0.001)) { parser.consume($0) }
-            parser.finish()
-            secondsUsed += Date().timeIntervalSince(started)
-
-            let stopped = parser.ended ? nil : parser.started.last
-            for number in parser.started where number != stopped && outcomes[number] == nil {
-                guard let cell = cells[number], let captured = parser.outputs[number] else { continue }
-                if cell.expectsFailure {
-                    fail(cell, .unexpectedSuccess, "cell \(number) was expected to fail but succeeded", line: cell.line, output: captured.text)
-                } else {
-                    outcomes[number] = CellOutcome(number: number, status: .passed, output: captured.text,
-                                                   line: cell.line, column: cell.indentation + 1)
-                }
-            }
-            guard let stopped, let cell = cells[stopped] else {
-                if !parser.ended, let first = program.first(where: { outcomes[$0.number] == nil }) {
-                    fail(first, .crashed, "the chapter program stopped before its first cell (\(termination))", line: first.line)
-                }
-                return
-            }
-            let captured = parser.outputs[stopped] ?? CapturedOutput(limit: settings.maxOutput)
-            let later = program.filter { $0.number > stopped && outcomes[$0.number] == nil }
-            if termination == .timedOut {
-                timedOut = true
-                fail(cell, .timedOut, "cell \(stopped) timed out after \(formatSeconds(settings.timeout)) s (the chapter's time limit; "
-                     + "raise it with `timeout=` in the chapter's settings or --timeout)", line: cell.line, output: captured.text)
-                notRun(later, because: "cell \(stopped) timed out")
-                return
-            }
-            let report = TrapReport(output: captured.fullTailText, termination: termination, chapterPath: settings.chapterPath)
-            let printed = captured.isTruncated
-                ? TrapReport(output: captured.keptText, termination: termination, chapterPath: settings.chapterPath).printed
-                    + captured.truncationNote
-                : report.printed
-            if cell.expectsFailure && !skipped.contains(stopped) {
-                outcomes[stopped] = CellOutcome(number: stopped, status: .passed, output: printed + report.message + "\n",
-                                                line: cell.line, column: cell.indentation + 1)
-                skipped.insert(stopped)
-                continue
-            }
-            fail(cell, .crashed, "cell \(stopped) crashed: \(report.message)", line: report.chapterLine ?? cell.line, output: printed)
-            notRun(later, because: "cell \(stopped) crashed")
+    /// Records the errors that make `cell` the first cell that does not compile: the output of a
+    /// `fails` cell, else its failure, which leaves the cells after it unrun.
+    mutating func recordCompileErrors(_ errors: [CellDiagnostic], of cell: ProgramCell, later: ArraySlice<ProgramCell>) {
+        if cell.expectsFailure {
+            outcomes[cell.number] = CellOutcome(number: cell.number, status: .passed,
+                                                output: errors.map { recordedText(of: $0) }.joined())
             return
         }
+        let own = errors.first { $0.position.cell == cell.number }
+        let first = own ?? errors[0]
+        let message = own != nil ? "cell \(cell.number) does not compile: \(first.message)"
+            : "cell \(cell.number) makes cell \(first.position.cell) fail to compile: \(first.message)"
+        outcomes[cell.number] = CellOutcome(number: cell.number, status: .failed, output: "", message: message,
+                                            failure: .compileError, position: own?.position,
+                                            diagnostics: errors.filter { $0 != own })
+        notRun(later, because: "cell \(cell.number) does not compile")
     }
 
-    private mutating func fail(_ cell: ProgramCell, _ failure: CellOutcome.Failure, _ message: String, line: Int,
-                               output: String = "") {
-        outcomes[cell.number] = CellOutcome(number: cell.number, status: .failed, output: output, message: message,
-                                            failure: failure, line: line, column: cell.indentation + 1)
+    /// An error as a `fails` cell records it: the message and the line of code it is about, with
+    /// a caret under its column; no file or line number, so the output depends on the code alone.
+    private func recordedText(of error: CellDiagnostic) -> String {
+        var text = "\(error.severity): \(error.message)\n"
+        guard let code = cellCode[error.position.cell] else { return text }
+        let lines = code.split(separator: "\n", omittingEmptySubsequences: false)
+        guard error.position.line >= 1, error.position.line <= lines.count else { return text }
+        let line = lines[error.position.line - 1]
+        text += line + "\n"
+        let prefix = line.utf8.prefix(max(error.position.column - 1, 0))
+        text += String(decoding: prefix, as: UTF8.self).map { $0 == "\t" ? "\t" : " " } + "^\n"
+        return text
+    }
+
+    /// Runs the compiled program. Returns the cells to compile and run next when a `fails` cell
+    /// trapped as expected (all but that one), nil when the run settled every cell it reached.
+    mutating func run(_ binary: URL, plan: ProgramPlan, program: [ProgramCell]) throws -> [ProgramCell]? {
+        let cells = Dictionary(uniqueKeysWithValues: program.map { ($0.number, $0) })
+        let nonce = String(UInt64.random(in: .min ... .max), radix: 36) + String(UInt64.random(in: .min ... .max), radix: 36)
+        var environment = ProcessInfo.processInfo.environment
+        environment["SWIFTBOOK_NONCE"] = nonce
+        environment["SWIFT_BACKTRACE"] = "enable=no"
+        // Dictionary and Set order, like every other output, is the same on every run.
+        environment["SWIFT_DETERMINISTIC_HASHING"] = "1"
+        var parser = CellOutputParser(nonce: nonce, limit: settings.maxOutput)
+        let started = Date()
+        let termination = try ChildProcess.run(binary.path, arguments: [], environment: environment,
+                                               timeout: max(settings.timeout - secondsUsed, 0.001)) { parser.consume($0) }
+        parser.finish()
+        secondsUsed += Date().timeIntervalSince(started)
+
+        let stopped = parser.ended ? nil : parser.started.last
+        for number in parser.started where number != stopped && outcomes[number] == nil {
+            guard let cell = cells[number], let captured = parser.outputs[number] else { continue }
+            if cell.expectsFailure {
+                fail(cell, .unexpectedSuccess, "cell \(number) was expected to fail but succeeded", output: captured.text)
+            } else {
+                outcomes[number] = CellOutcome(number: number, status: .passed, output: captured.text)
+            }
+        }
+        guard let stopped, let cell = cells[stopped] else {
+            if !parser.ended, let first = program.first(where: { outcomes[$0.number] == nil }) {
+                fail(first, .crashed, "the chapter program stopped before its first cell (\(termination))")
+            }
+            return nil
+        }
+        let captured = parser.outputs[stopped] ?? CapturedOutput(limit: settings.maxOutput)
+        let later = program.filter { $0.number > stopped && outcomes[$0.number] == nil }
+        if termination == .timedOut {
+            timedOut = true
+            fail(cell, .timedOut, "cell \(stopped) timed out after \(formatSeconds(settings.timeout)) s (the chapter's time limit; "
+                 + "raise it with `timeout=` in the chapter's settings or --timeout)", output: captured.text)
+            notRun(later, because: "cell \(stopped) timed out")
+            return nil
+        }
+        let location = locator.locate(parser.trapAddresses, in: binary, plan: plan)
+        let report = TrapReport(output: captured.fullTailText, termination: termination, runtimeFailure: location.runtimeFailure)
+        let printed = captured.isTruncated
+            ? TrapReport(output: captured.keptText, termination: termination).printed + captured.truncationNote
+            : report.printed
+        if cell.expectsFailure {
+            outcomes[stopped] = CellOutcome(number: stopped, status: .passed, output: printed + report.message + "\n")
+            return program.filter { $0.number != stopped }
+        }
+        let position = location.position?.cell == stopped ? location.position : nil
+        fail(cell, .crashed, "cell \(stopped) crashed: \(report.message)", output: printed, position: position)
+        notRun(later, because: "cell \(stopped) crashed")
+        return nil
+    }
+
+    private mutating func fail(_ cell: ProgramCell, _ failure: CellOutcome.Failure, _ message: String,
+                               output: String = "", position: CellPosition? = nil) {
+        outcomes[cell.number] = CellOutcome(number: cell.number, status: .failed, output: lastLines(of: output),
+                                            message: message, failure: failure, position: position)
     }
 
     private mutating func notRun(_ cells: some Sequence<ProgramCell>, because reason: String) {
         for cell in cells where outcomes[cell.number] == nil {
-            outcomes[cell.number] = CellOutcome(number: cell.number, status: .notRun, output: "", message: "not run: \(reason)",
-                                                line: cell.line, column: cell.indentation + 1)
+            outcomes[cell.number] = CellOutcome(number: cell.number, status: .notRun, output: "", message: "not run: \(reason)")
         }
     }
 
     /// One outcome per cell, in order; a cell nothing happened to did not run.
     func execution(for cells: [ProgramCell]) -> ChapterExecution {
         let list = cells.map { cell in
-            outcomes[cell.number] ?? CellOutcome(number: cell.number, status: .notRun, output: "", message: "not run",
-                                                 line: cell.line, column: cell.indentation + 1)
+            outcomes[cell.number] ?? CellOutcome(number: cell.number, status: .notRun, output: "", message: "not run")
         }
-        var execution = ChapterExecution(outcomes: list, warnings: warnings, compilations: compilations, timedOut: timedOut)
-        execution.compileSeconds = compileSeconds
+        var execution = ChapterExecution(outcomes: list, warnings: warnings, compilations: 0, timedOut: timedOut)
         execution.runSeconds = secondsUsed
         return execution
     }
+}
+
+/// What a failed cell printed, as a failure message shows it: the last 20 lines, after a line
+/// that says how much came before, so a cell that printed in an endless loop does not flood the
+/// terminal.
+func lastLines(of output: String, count: Int = 20) -> String {
+    var lines = output.split(separator: "\n", omittingEmptySubsequences: false)
+    if lines.last == "" { lines.removeLast() }
+    guard lines.count > count else { return output }
+    let hidden = lines.dropLast(count)
+    let bytes = hidden.reduce(0) { $0 + $1.utf8.count + 1 }
+    return "[\(hidden.count) earlier lines (\(bytes) bytes) not shown]\n" + lines.suffix(count).joined(separator: "\n") + "\n"
 }
 
 /// `60`, `2.5`: seconds as a person writes them.

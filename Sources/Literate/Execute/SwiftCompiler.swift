@@ -48,7 +48,8 @@ public struct SwiftCompiler: Sendable {
         } catch {
             throw ExecutionError.io("cannot write \(main.path): \(error.localizedDescription)")
         }
-        var arguments = ["-swift-version", "5", optimization, "-wmo", "-diagnostic-style", "llvm",
+        // Line tables let `TrapLocator` find the line of a trap.
+        var arguments = ["-swift-version", "5", optimization, "-gline-tables-only", "-wmo", "-diagnostic-style", "llvm",
                          "-module-name", "ChapterProgram", main.path, runtime.path,
                          "-o", directory.appendingPathComponent("program").path] + engine.compilerArguments
         if hasLLD { arguments += ["-use-ld=lld", "-Xlinker", "--threads=1"] }
@@ -68,6 +69,12 @@ public struct SwiftCompiler: Sendable {
         let version = (try? ChildProcess.output(swiftc, arguments: ["--version"]).text) ?? "unknown"
         if let file { try? version.write(to: file, atomically: true, encoding: .utf8) }
         return version
+    }
+
+    /// `llvm-symbolizer` of the toolchain of `swiftc`, else from `PATH`.
+    var symbolizer: String {
+        let candidate = URL(fileURLWithPath: resolvedPath).deletingLastPathComponent().appendingPathComponent("llvm-symbolizer")
+        return FileManager.default.isExecutableFile(atPath: candidate.path) ? candidate.path : "llvm-symbolizer"
     }
 
     /// Whether the toolchain of `swiftc` has its own `ld.lld`.

@@ -1,17 +1,19 @@
 /// What a crashed program's last cell printed, split into the cell's own output and the runtime's
-/// trap message (`Fatal error: Index out of range`), without the stack trace that follows.
+/// message (`Fatal error: Index out of range`, `Could not cast value of type …`), without the
+/// location prefix and the report lines that follow it.
 struct TrapReport {
     /// What the cell printed before the trap.
     var printed: String
-    /// The runtime's message without its `file:line: ` prefix, or a description of the signal.
+    /// The runtime's words, or a description of the signal when it said nothing.
     var message: String
-    /// The chapter line in the message's prefix, when the trap came from the cell's own code
-    /// (`fatalError("…")` in a cell reports `Chapters/x.md:60: Fatal error: …`).
-    var chapterLine: Int?
 
-    private static let kinds = ["Fatal error", "Precondition failed", "Assertion failed"]
+    /// How the runtime's messages begin; a trap prints one, perhaps after a `file:line: ` prefix.
+    private static let kinds = ["Fatal error", "Precondition failed", "Assertion failed", "Could not cast value of type",
+                                "Simultaneous accesses to", "Swift runtime failure"]
 
-    init(output: String, termination: Termination, chapterPath: String) {
+    /// - Parameter runtimeFailure: the reason the program's line tables give for the faulting
+    ///   instruction (`Swift runtime failure: arithmetic overflow`), used when nothing was printed.
+    init(output: String, termination: Termination, runtimeFailure: String? = nil) {
         var lines = output.components(separatedBy: "\n")
         if let trace = lines.firstIndex(where: { $0.hasPrefix("Current stack trace:") || $0.hasPrefix("💣 Program crashed") }) {
             lines.removeSubrange(trace...)
@@ -19,25 +21,20 @@ struct TrapReport {
         let trapLine = lines.lastIndex { line in TrapReport.kinds.contains { line.contains($0) } }
         guard let trapLine else {
             printed = output
+            if let runtimeFailure {
+                message = runtimeFailure
+                return
+            }
             switch termination {
             case .signaled(let signal): message = "killed by signal \(signal)\(TrapReport.signalName(signal))"
             case .exited(let code): message = "the program exited with status \(code) before the cell finished"
             case .timedOut: message = "timed out"
             }
-            chapterLine = nil
             return
         }
         let line = lines[trapLine]
         let start = TrapReport.kinds.compactMap { line.range(of: $0)?.lowerBound }.min()!
-        message = String(line[start...])
-        // `fatalError` in a cell names its file as `#fileID` does: the program's module and the
-        // chapter's file name (`ChapterProgram/x.md:60: Fatal error: …`).
-        let location = line[..<start]
-        let fileName = chapterPath.split(separator: "/").last.map(String.init) ?? chapterPath
-        chapterLine = nil
-        for prefix in [chapterPath + ":", "ChapterProgram/\(fileName):"] where location.hasPrefix(prefix) {
-            chapterLine = Int(location.dropFirst(prefix.count).prefix { $0.isNumber })
-        }
+        message = withoutAddresses(String(line[start...]))
         let before = lines[..<trapLine].joined(separator: "\n")
         printed = before.isEmpty ? "" : before + "\n"
     }
@@ -53,4 +50,30 @@ struct TrapReport {
         default: return ""
         }
     }
+}
+
+/// A runtime message without the memory addresses that change from run to run:
+/// `'NN.ReLU' (0x7f3a…) to` → `'NN.ReLU' to`, `accesses to 0x55d6…,` → `accesses to 0x…,`.
+func withoutAddresses(_ text: String) -> String {
+    var result = ""
+    var rest = Substring(text)
+    while let found = rest.range(of: "0x") {
+        let digits = rest[found.upperBound...].prefix { $0.isHexDigit }
+        guard digits.count >= 4 else {
+            result += rest[..<found.upperBound]
+            rest = rest[found.upperBound...]
+            continue
+        }
+        var head = rest[..<found.lowerBound]
+        let after = rest[found.upperBound...].dropFirst(digits.count)
+        if head.hasSuffix(" ("), after.hasPrefix(")") {
+            head = head.dropLast(2)
+            rest = after.dropFirst()
+            result += head
+        } else {
+            result += head + "0x…"
+            rest = after
+        }
+    }
+    return result + rest
 }

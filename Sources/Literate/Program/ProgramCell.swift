@@ -10,8 +10,8 @@ public struct ProgramCell: Sendable, Hashable {
     /// How many columns of indentation were removed from every line of the code; diagnostics
     /// add them back so a column points at the chapter's own character.
     public var indentation: Int
-    /// The cell is expected to fail (option `fails`): it runs in its own scope and may be
-    /// skipped by a re-run after it traps.
+    /// The cell is expected to fail (option `fails`): what it reports is its output, and a
+    /// program without it runs the cells after it.
     public var expectsFailure: Bool
 
     public init(number: Int, code: String, line: Int, indentation: Int = 0, expectsFailure: Bool = false) {

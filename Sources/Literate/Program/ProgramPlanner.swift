@@ -2,121 +2,136 @@ import SwiftParser
 import SwiftSyntax
 
 /// Turns the cells of one chapter into one Swift program (`main.swift`) that runs them in order
-/// in one process, as a notebook kernel would.
+/// in one process, as a notebook kernel would, and that the compiler reads exactly as it would
+/// read the cells concatenated into one `main.swift`:
 ///
-/// Each cell's code is copied with a few one-line edits and preceded by
-/// `#sourceLocation(file: "<chapter>", line: <first code line>)`, so the compiler reports at the
-/// chapter's own lines:
-/// - A top-level `let`/`var`/`func` whose name an earlier cell declared is renamed for this cell
-///   (`net` → `net__4`, for cell 4), and unqualified references from then on use the new name.
-/// - A re-declared type goes into a namespace of its own (`enum __Cell3_MLP { final class MLP … }`),
-///   so `String(describing: type(of: x))` still says `MLP`; later references say `__Cell3_MLP.MLP`.
-/// - A final expression is wrapped as `__show(expr)`; `__show` prints a value and has `Void`
-///   overloads that print nothing.
-/// - A `fails` cell runs inside `if __swiftbookRuns(n) { … }`, so a re-run after its trap can skip
-///   it without recompiling.
-/// The program's runtime (`ProgramPrelude`) is a second file. Before each cell, `__swiftbookBegin(n, seed:)` flushes output, prints the cell marker and
-/// reseeds the engine with `cellSeed(chapterSeed, n)`.
+/// - Every cell, `fails` cells included, is compiled at file scope, as written.
+/// - A declaration that a later cell declares again is given another spelling, and so are the
+///   references that mean it (`DeclarationTable`, `ReferenceRenamer`); the newest declaration of
+///   every name, and so the code of the cell being written, stays exactly as written.
+/// - A final expression is wrapped as `__show(expr)`, which prints a value that is not `Void`.
+///   The executor plans again without the wrapper (`withoutDisplay`) when a cell does not
+///   compile, so a message is always the one the plain code gets.
+/// - A cell with a syntax error is copied untouched.
+/// - Each cell is preceded by `#sourceLocation(file: "<chapter file>#<cell>", line: 1)`: the
+///   compiler reports, and `#line` and `#file` say, positions in the cell, so nothing the
+///   program prints or the compiler says depends on where the cell sits in the chapter; the
+///   executor places them in the chapter.
+///
+/// The program's runtime (`ProgramPrelude`) is a second file. Before each cell,
+/// `__swiftbookBegin(n, seed:)` flushes output, prints the cell marker and reseeds the engine.
 public struct ProgramPlanner: Sendable {
-    /// The chapter's path as diagnostics should show it (e.g. `Chapters/x.md`).
-    public var chapterPath: String
+    /// The chapter's file name (`custom-layers.md`), as `#file` shows it.
+    public var chapterName: String
     /// The chapter's seed (`<!-- swiftbook: seed=42 -->`).
     public var seed: UInt64
-    /// Whether the program calls the engine's `manualSeed(_:)` before each cell. Off only for
-    /// tests against an engine without one.
-    public var callsManualSeed: Bool
     /// Modules every cell can use without importing them.
     public var imports: [String]
 
-    public init(chapterPath: String, seed: UInt64, callsManualSeed: Bool = true, imports: [String] = ["Autograd", "NN"]) {
-        self.chapterPath = chapterPath
+    public init(chapterName: String, seed: UInt64, imports: [String] = ["Autograd", "NN"]) {
+        self.chapterName = chapterName
         self.seed = seed
-        self.callsManualSeed = callsManualSeed
         self.imports = imports
     }
 
-    /// The program for `cells`, in the order given.
-    public func plan(_ cells: [ProgramCell]) -> ProgramPlan {
+    /// The program for `cells`, in the order given; the final expressions of the cells numbered
+    /// in `withoutDisplay` are left as plain statements.
+    public func plan(_ cells: [ProgramCell], withoutDisplay: Set<Int> = []) -> ProgramPlan {
+        let files = cells.map { Parser.parse(source: $0.code) }
+        let valid = files.map { !$0.hasError }
+        let declarations = files.indices.map { valid[$0] ? topLevelDeclarations(in: files[$0]) : [] }
+        let table = DeclarationTable(declarations: declarations, numbers: cells.map(\.number))
+        let members = TypeMembers(files: files.indices.filter { valid[$0] }.map { files[$0] })
+
         var text = ProgramPrelude.header(imports: imports)
-        var line = text.reduce(0) { $1 == "\n" ? $0 + 1 : $0 } + 1
+        var line = lineCount(text) + 1
         var planned: [PlannedCell] = []
-        var spelling: [String: String] = [:]
-        var declared: Set<String> = []
-        for cell in cells {
-            let file = Parser.parse(source: cell.code)
-            let (edits, names) = self.edits(for: cell, file: file, spelling: &spelling, declared: declared)
-            if !cell.expectsFailure { declared.formUnion(names) }
+        var seen: [String: Int] = [:]
+        for (index, cell) in cells.enumerated() {
+            let file = files[index]
+            var edits: [SourceEdit] = []
+            var shown = false
+            if valid[index] {
+                edits += declarationEdits(inCell: index, table: table)
+                edits += ReferenceRenamer.edits(in: file, cell: index, table: table, members: members)
+                if !withoutDisplay.contains(cell.number), let expression = displayedExpression(in: file) {
+                    edits.append(SourceEdit(offset: expression.positionAfterSkippingLeadingTrivia.utf8Offset, length: 0,
+                                            replacement: "__show("))
+                    edits.append(SourceEdit(offset: expression.endPositionBeforeTrailingTrivia.utf8Offset, length: 0,
+                                            replacement: ")"))
+                    shown = true
+                }
+            }
             let edited = EditedText(original: cell.code, edits: edits)
-            var block = "__swiftbookBegin(\(cell.number), seed: \(cellSeed(chapter: seed, cell: cell.number)))\n"
-            if cell.expectsFailure { block += "if __swiftbookRuns(\(cell.number)) {\n" }
-            block += "#sourceLocation(file: \(swiftStringLiteral(chapterPath)), line: \(cell.line))\n"
-            let firstLine = line + block.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+            let tokens = tokenText(file)
+            let occurrence = seen[tokens, default: 0]
+            seen[tokens] = occurrence + 1
+            var block = "__swiftbookBegin(\(cell.number), seed: \(cellSeed(chapter: seed, code: tokens, occurrence: occurrence)))\n"
+            block += "#sourceLocation(file: \(swiftStringLiteral(sourceFileName(cell: cell.number))), line: 1)\n"
+            let firstLine = line + lineCount(block)
             var code = edited.text
             if !code.hasSuffix("\n") { code += "\n" }
-            let codeLines = code.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
             block += code + "#sourceLocation()\n"
-            if cell.expectsFailure { block += "}\n" }
-            planned.append(PlannedCell(cell: cell, edited: edited, generatedLines: firstLine..<(firstLine + codeLines)))
+            planned.append(PlannedCell(cell: cell, edited: edited, generatedLines: firstLine..<(firstLine + lineCount(code)),
+                                       showsValue: shown))
             text += block
-            line += block.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+            line += lineCount(block)
         }
         text += "__swiftbookEnd()\n"
-        return ProgramPlan(source: text, runtime: ProgramPrelude.runtime(imports: imports, callsManualSeed: callsManualSeed),
-                           cells: planned)
+        return ProgramPlan(source: text, runtime: ProgramPrelude.runtime(imports: imports), cells: planned)
     }
 
-    /// The edits that make `cell` legal after the cells before it, and the names it declares.
-    private func edits(for cell: ProgramCell, file: SourceFileSyntax,
-                       spelling: inout [String: String], declared: Set<String>) -> ([SourceEdit], Set<String>) {
-        let declarations = cell.expectsFailure ? [] : topLevelDeclarations(in: file)
+    /// The name the compiler knows a cell's code by: `custom-layers.md#3`.
+    func sourceFileName(cell number: Int) -> String { "\(chapterName)#\(number)" }
+
+    /// The new spellings of the declarations in one cell that later cells replace: a value or
+    /// function gets its `name·N`, a type moves into its namespace. A replaced `private` type
+    /// becomes `fileprivate`, which is what `private` means at the top level of a file.
+    private func declarationEdits(inCell cell: Int, table: DeclarationTable) -> [SourceEdit] {
         var edits: [SourceEdit] = []
-        var table = spelling
-        // Functions and types are visible in their whole cell, so they take effect first.
-        for declaration in declarations where declaration.kind != .value && declared.contains(declaration.name) {
-            let start = declaration.declaration.positionAfterSkippingLeadingTrivia.utf8Offset
-            switch declaration.kind {
-            case .function:
-                let renamed = "\(declaration.name)__\(cell.number)"
-                table[declaration.name] = renamed
-                edits.append(renameEdit(declaration.nameToken, to: renamed))
-            case .type:
-                let namespace = "__Cell\(cell.number)_\(declaration.name)"
-                table[declaration.name] = "\(namespace).\(declaration.name)"
-                edits.append(SourceEdit(offset: start, length: 0, replacement: "enum \(namespace) { "))
-                edits.append(SourceEdit(offset: declaration.declaration.endPositionBeforeTrailingTrivia.utf8Offset,
-                                        length: 0, replacement: " }"))
-            case .value:
-                break
+        var wrapped: Set<SyntaxIdentifier> = []
+        for entry in table.replaced(inCell: cell) {
+            let declaration = entry.declaration
+            guard let spelling = entry.spelling else { continue }
+            if let namespace = entry.namespace {
+                guard wrapped.insert(declaration.declaration.id).inserted else { continue }
+                let node = declaration.declaration
+                edits.append(SourceEdit(offset: node.positionAfterSkippingLeadingTrivia.utf8Offset, length: 0,
+                                        replacement: "enum \(namespace) { "))
+                edits.append(SourceEdit(offset: node.endPositionBeforeTrailingTrivia.utf8Offset, length: 0, replacement: " }"))
+                if let modifiers = node.asProtocol(WithModifiersSyntax.self)?.modifiers,
+                   let privateModifier = modifiers.first(where: { $0.name.tokenKind == .keyword(.private) && $0.detail == nil }) {
+                    edits.append(SourceEdit(offset: privateModifier.name.positionAfterSkippingLeadingTrivia.utf8Offset,
+                                            length: privateModifier.name.trimmedLength.utf8Length, replacement: "fileprivate"))
+                }
+                continue
             }
-        }
-        // Values are visible from the statement after their declaration.
-        for (index, item) in file.statements.enumerated() {
-            edits += ReferenceRenamer.edits(in: item, renames: table)
-            for declaration in declarations where declaration.kind == .value && declaration.statement == index
-                && declared.contains(declaration.name) {
-                let renamed = "\(declaration.name)__\(cell.number)"
-                table[declaration.name] = renamed
-                edits.append(renameEdit(declaration.nameToken, to: renamed))
+            var replacement = spelling
+            // `guard let x else …` at the top level binds a new `x` from the one in force.
+            if let binding = declaration.nameToken.parent?.parent?.as(OptionalBindingConditionSyntax.self),
+               binding.initializer == nil {
+                let old = table.spelling(of: declaration.name, cell: cell, statement: declaration.statement, call: nil)
+                replacement += " = \(old ?? declaration.nameToken.text)"
             }
+            edits.append(SourceEdit(offset: declaration.nameToken.positionAfterSkippingLeadingTrivia.utf8Offset,
+                                    length: declaration.nameToken.trimmedLength.utf8Length, replacement: replacement))
         }
-        if let shown = displayedExpression(in: file) {
-            edits.append(SourceEdit(offset: shown.positionAfterSkippingLeadingTrivia.utf8Offset, length: 0, replacement: "__show("))
-            edits.append(SourceEdit(offset: shown.endPositionBeforeTrailingTrivia.utf8Offset, length: 0, replacement: ")"))
-        }
-        spelling = table
-        return (edits, Set(declarations.map(\.name)))
-    }
-
-    private func renameEdit(_ token: TokenSyntax, to name: String) -> SourceEdit {
-        SourceEdit(offset: token.positionAfterSkippingLeadingTrivia.utf8Offset,
-                   length: token.trimmedLength.utf8Length, replacement: name)
+        return edits
     }
 }
 
-/// The seed a cell starts from: SplitMix64 of the chapter seed mixed with the cell number, so
-/// cells get unrelated streams and inserting a cell changes only the seeds of cells after it.
-public func cellSeed(chapter seed: UInt64, cell number: Int) -> UInt64 {
-    var z = seed &+ UInt64(number) &* 0x9E37_79B9_7F4A_7C15
+private func lineCount(_ text: String) -> Int { text.utf8.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 } }
+
+/// The seed a cell starts from: SplitMix64 of the chapter seed mixed with a hash of the cell's
+/// tokens (its code without comments and layout) and how many earlier cells have the same
+/// tokens. A cell's random draws therefore depend on the cell itself, never on its position:
+/// inserting or removing another cell leaves them as they were.
+public func cellSeed(chapter seed: UInt64, code: String, occurrence: Int) -> UInt64 {
+    var hash: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a
+    for byte in code.utf8 {
+        hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+    }
+    var z = (seed ^ hash) &+ UInt64(occurrence) &* 0x9E37_79B9_7F4A_7C15
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
     z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
     return z ^ (z >> 31)

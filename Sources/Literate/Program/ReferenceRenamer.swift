@@ -1,72 +1,192 @@
 import SwiftSyntax
 
-/// Finds the references to re-declared top-level names in one statement of a cell and produces
-/// the edits that point them at the declaration now in effect (`net` → `net__4`,
-/// `MLP` → `__Cell3.MLP`).
+/// Finds the references in one cell that mean a replaced top-level declaration and produces the
+/// edits that spell them as the program does (`net` → `net·2`, `MLP` → `MLP·3.MLP`).
 ///
 /// A reference is an unqualified name: a `DeclReferenceExprSyntax` that is not the member after a
 /// dot or a key-path component, or an `IdentifierTypeSyntax`. Argument labels and member names
-/// are different syntax and never touched. A name that a function, closure or type body declares
-/// itself (a parameter, a local, a member) shadows the top-level one inside that body.
+/// are other syntax and never touched. Swift's own lookup order is followed: a name bound in an
+/// enclosing local scope (a parameter, a local of any block, a loop or pattern variable, a
+/// capture, `error` in a `catch`, `newValue`) or a member of the enclosing type (inherited ones
+/// included, see `TypeMembers`) hides the top level, and only top-level names are rewritten.
+/// A local name hides the top-level one in its whole block: using a local before its
+/// declaration is an error in Swift, so the coarser rule decides the same for code that compiles.
 final class ReferenceRenamer: SyntaxVisitor {
-    private let renames: [String: String]
-    private var shadowed: [Set<String>] = []
+    private let table: DeclarationTable
+    private let members: TypeMembers
+    private let cell: Int
+    private var statement = 0
+    private var scopes: [Set<String>] = []
+    /// Inside the body of a replaced type, its own name means itself (its namespace's member).
+    private var namespace: String?
     private(set) var edits: [SourceEdit] = []
 
-    init(renames: [String: String]) {
-        self.renames = renames
+    private init(table: DeclarationTable, members: TypeMembers, cell: Int) {
+        self.table = table
+        self.members = members
+        self.cell = cell
         super.init(viewMode: .sourceAccurate)
     }
 
-    /// The edits for every reference inside `node`.
-    static func edits(in node: some SyntaxProtocol, renames: [String: String]) -> [SourceEdit] {
-        guard !renames.isEmpty else { return [] }
-        let renamer = ReferenceRenamer(renames: renames)
-        renamer.walk(node)
+    /// The edits for every reference in the cell at position `cell` of the program.
+    static func edits(in file: SourceFileSyntax, cell: Int, table: DeclarationTable, members: TypeMembers) -> [SourceEdit] {
+        let renamer = ReferenceRenamer(table: table, members: members, cell: cell)
+        let replacedTypes = Set(table.replaced(inCell: cell).filter { $0.namespace != nil }.map(\.declaration.name))
+        for (index, item) in file.statements.enumerated() {
+            renamer.statement = index
+            if case .decl(let decl) = item.item, let type = decl.asProtocol(NamedDeclSyntax.self),
+               replacedTypes.contains(identifierText(type.name)) {
+                renamer.namespace = identifierText(type.name)
+            } else {
+                renamer.namespace = nil
+            }
+            renamer.walk(item)
+        }
         return renamer.edits
     }
 
-    private func rename(_ token: TokenSyntax) {
-        let name = token.text
-        guard let replacement = renames[name], !shadowed.contains(where: { $0.contains(name) }) else { return }
-        edits.append(SourceEdit(offset: token.positionAfterSkippingLeadingTrivia.utf8Offset,
-                                length: token.trimmedLength.utf8Length, replacement: replacement))
+    private func spelling(of name: String, call: CallShape? = nil) -> String? {
+        if name == namespace || scopes.contains(where: { $0.contains(name) }) { return nil }
+        return table.spelling(of: name, cell: cell, statement: statement, call: call)
     }
 
+    private func replace(_ token: TokenSyntax, with text: String) {
+        edits.append(SourceEdit(offset: token.positionAfterSkippingLeadingTrivia.utf8Offset,
+                                length: token.trimmedLength.utf8Length, replacement: text))
+    }
+
+    private func insert(_ text: String, after node: some SyntaxProtocol) {
+        edits.append(SourceEdit(offset: node.endPositionBeforeTrailingTrivia.utf8Offset, length: 0, replacement: text))
+    }
+
+    // References.
+
     override func visit(_ node: DeclReferenceExprSyntax) -> SyntaxVisitorContinueKind {
-        if let member = node.parent?.as(MemberAccessExprSyntax.self), member.declName.id == node.id {
-            return .skipChildren
-        }
+        if let member = node.parent?.as(MemberAccessExprSyntax.self), member.declName.id == node.id { return .skipChildren }
         if node.parent?.is(KeyPathPropertyComponentSyntax.self) == true { return .skipChildren }
-        rename(node.baseName)
+        guard case .identifier = node.baseName.tokenKind else { return .skipChildren }
+        var call: CallShape?
+        if let names = node.argumentNames {
+            call = CallShape(labels: names.arguments.map { $0.name.tokenKind == .wildcard ? nil : identifierText($0.name) },
+                             trailingClosures: 0, exact: true)
+        } else if let parent = node.parent?.as(FunctionCallExprSyntax.self), parent.calledExpression.id == node.id {
+            call = CallShape(labels: parent.arguments.map { $0.label.map(identifierText) },
+                             trailingClosures: (parent.trailingClosure == nil ? 0 : 1) + parent.additionalTrailingClosures.count)
+        }
+        if let text = spelling(of: identifierText(node.baseName), call: call) { replace(node.baseName, with: text) }
         return .skipChildren
     }
 
     override func visit(_ node: IdentifierTypeSyntax) -> SyntaxVisitorContinueKind {
-        rename(node.name)
-        return .visitChildren
-    }
-
-    /// `if let net {` binds a new `net` from the old one: spell the old one out (`if let net = net__2 {`).
-    override func visit(_ node: OptionalBindingConditionSyntax) -> SyntaxVisitorContinueKind {
-        if node.initializer == nil, let identifier = node.pattern.as(IdentifierPatternSyntax.self),
-           let replacement = renames[identifier.identifier.text],
-           !shadowed.contains(where: { $0.contains(identifier.identifier.text) }) {
-            edits.append(SourceEdit(offset: identifier.endPositionBeforeTrailingTrivia.utf8Offset, length: 0,
-                                    replacement: " = \(replacement)"))
+        if case .identifier = node.name.tokenKind, let text = spelling(of: identifierText(node.name)) {
+            replace(node.name, with: text)
         }
         return .visitChildren
     }
 
-    // Scopes that may shadow a top-level name.
+    /// `if let net {` binds a new `net` from the old one: spell the old one out (`if let net = net·2 {`).
+    override func visit(_ node: OptionalBindingConditionSyntax) -> SyntaxVisitorContinueKind {
+        if node.initializer == nil, let identifier = node.pattern.as(IdentifierPatternSyntax.self),
+           let text = spelling(of: identifierText(identifier.identifier)) {
+            insert(" = \(text)", after: identifier)
+        }
+        return .visitChildren
+    }
 
-    /// A loop variable shadows a top-level name in the loop's body (and `where` clause).
+    /// `[a]` captures the `a` in force: spell it out (`[a = a·2]`); inside, `a` is the capture.
+    override func visit(_ node: ClosureCaptureSyntax) -> SyntaxVisitorContinueKind {
+        if node.initializer == nil, case .identifier = node.name.tokenKind, let text = spelling(of: identifierText(node.name)) {
+            insert(" = \(text)", after: node.name)
+        }
+        return .visitChildren
+    }
+
+    // Scopes.
+
+    override func visit(_ node: CodeBlockSyntax) -> SyntaxVisitorContinueKind {
+        scopes.append(declaredNames(in: node.statements))
+        return .visitChildren
+    }
+    override func visitPost(_ node: CodeBlockSyntax) { scopes.removeLast() }
+
+    override func visit(_ node: ClosureExprSyntax) -> SyntaxVisitorContinueKind {
+        if let signature = node.signature { walk(signature) }
+        var names = declaredNames(in: node.statements)
+        for capture in node.signature?.capture?.items ?? [] { names.insert(identifierText(capture.name)) }
+        switch node.signature?.parameterClause {
+        case .simpleInput(let shorthand): names.formUnion(shorthand.map { identifierText($0.name) })
+        case .parameterClause(let clause): names.formUnion(clause.parameters.map { identifierText($0.secondName ?? $0.firstName) })
+        case nil: break
+        }
+        scopes.append(names)
+        walk(node.statements)
+        scopes.removeLast()
+        return .skipChildren
+    }
+
+    override func visit(_ node: FunctionDeclSyntax) -> SyntaxVisitorContinueKind {
+        scopes.append(parameterNames(node.signature.parameterClause).union(genericNames(node.genericParameterClause)))
+        return .visitChildren
+    }
+    override func visitPost(_ node: FunctionDeclSyntax) { scopes.removeLast() }
+
+    override func visit(_ node: InitializerDeclSyntax) -> SyntaxVisitorContinueKind {
+        scopes.append(parameterNames(node.signature.parameterClause).union(genericNames(node.genericParameterClause)))
+        return .visitChildren
+    }
+    override func visitPost(_ node: InitializerDeclSyntax) { scopes.removeLast() }
+
+    override func visit(_ node: SubscriptDeclSyntax) -> SyntaxVisitorContinueKind {
+        scopes.append(parameterNames(node.parameterClause).union(genericNames(node.genericParameterClause)))
+        return .visitChildren
+    }
+    override func visitPost(_ node: SubscriptDeclSyntax) { scopes.removeLast() }
+
+    /// `set`/`willSet` see `newValue`, `didSet` sees `oldValue`, unless they name it themselves.
+    override func visit(_ node: AccessorDeclSyntax) -> SyntaxVisitorContinueKind {
+        var names: Set<String> = []
+        if let parameter = node.parameters { names.insert(identifierText(parameter.name)) }
+        switch node.accessorSpecifier.tokenKind {
+        case .keyword(.set), .keyword(.willSet): names.insert("newValue")
+        case .keyword(.didSet): names.insert("oldValue")
+        default: break
+        }
+        scopes.append(names)
+        return .visitChildren
+    }
+    override func visitPost(_ node: AccessorDeclSyntax) { scopes.removeLast() }
+
+    /// A computed property written without `get { }`.
+    override func visit(_ node: AccessorBlockSyntax) -> SyntaxVisitorContinueKind {
+        if case .getter(let statements) = node.accessors { scopes.append(declaredNames(in: statements)) } else { scopes.append([]) }
+        return .visitChildren
+    }
+    override func visitPost(_ node: AccessorBlockSyntax) { scopes.removeLast() }
+
+    override func visit(_ node: MemberBlockSyntax) -> SyntaxVisitorContinueKind {
+        var names = memberNames(of: node)
+        if let parent = node.parent {
+            if let type = parent.asProtocol(NamedDeclSyntax.self) {
+                names.formUnion(members.members(of: identifierText(type.name)))
+            } else if let extensionDecl = parent.as(ExtensionDeclSyntax.self) {
+                names.formUnion(members.members(of: tokenText(extensionDecl.extendedType)))
+            }
+            if let generic = parent.asProtocol(WithGenericParametersSyntax.self) {
+                names.formUnion(genericNames(generic.genericParameterClause))
+            }
+        }
+        scopes.append(names)
+        return .visitChildren
+    }
+    override func visitPost(_ node: MemberBlockSyntax) { scopes.removeLast() }
+
+    /// A loop variable hides a top-level name in the loop's body and `where` clause.
     override func visit(_ node: ForStmtSyntax) -> SyntaxVisitorContinueKind {
         walk(node.sequence)
-        shadowed.append(Set(boundIdentifiers(in: node.pattern).map(\.text)))
+        scopes.append(Set(boundIdentifiers(in: node.pattern).map(identifierText)))
         if let whereClause = node.whereClause { walk(whereClause) }
         walk(node.body)
-        shadowed.removeLast()
+        scopes.removeLast()
         return .skipChildren
     }
 
@@ -82,95 +202,84 @@ final class ReferenceRenamer: SyntaxVisitor {
         return .skipChildren
     }
 
-    private func walkScoped(conditions: ConditionElementListSyntax, body: CodeBlockSyntax) {
+    /// `guard let x` binds `x` for the later conditions (and, as a declaration, for the rest of the block).
+    override func visit(_ node: GuardStmtSyntax) -> SyntaxVisitorContinueKind {
+        walkScoped(conditions: node.conditions, body: nil)
+        walk(node.body)
+        return .skipChildren
+    }
+
+    /// `case let x:` / `case .some(let x):` bind `x` in the case's statements.
+    override func visit(_ node: SwitchCaseSyntax) -> SyntaxVisitorContinueKind {
+        walk(node.label)
+        scopes.append(Set(boundIdentifiers(in: node.label).map(identifierText)).union(declaredNames(in: node.statements)))
+        walk(node.statements)
+        scopes.removeLast()
+        return .skipChildren
+    }
+
+    /// `catch` binds `error`, or what its patterns bind.
+    override func visit(_ node: CatchClauseSyntax) -> SyntaxVisitorContinueKind {
+        walk(node.catchItems)
+        let bound = Set(boundIdentifiers(in: node.catchItems).map(identifierText))
+        scopes.append(node.catchItems.isEmpty ? ["error"] : bound)
+        walk(node.body)
+        scopes.removeLast()
+        return .skipChildren
+    }
+
+    private func walkScoped(conditions: ConditionElementListSyntax, body: CodeBlockSyntax?) {
         var bound: Set<String> = []
         for condition in conditions {
-            shadowed.append(bound)
+            scopes.append(bound)
             walk(condition)
-            shadowed.removeLast()
+            scopes.removeLast()
             if let binding = condition.condition.as(OptionalBindingConditionSyntax.self) {
-                bound.formUnion(boundIdentifiers(in: binding.pattern).map(\.text))
+                bound.formUnion(boundIdentifiers(in: binding.pattern).map(identifierText))
             } else if let match = condition.condition.as(MatchingPatternConditionSyntax.self) {
-                bound.formUnion(boundIdentifiers(in: match.pattern).map(\.text))
+                bound.formUnion(boundIdentifiers(in: match.pattern).map(identifierText))
             }
         }
-        shadowed.append(bound)
+        guard let body else { return }
+        scopes.append(bound)
         walk(body)
-        shadowed.removeLast()
+        scopes.removeLast()
     }
-
-    override func visit(_ node: FunctionDeclSyntax) -> SyntaxVisitorContinueKind {
-        shadowed.append(parameterNames(node.signature.parameterClause).union(localNames(node.body)))
-        return .visitChildren
-    }
-    override func visitPost(_ node: FunctionDeclSyntax) { shadowed.removeLast() }
-
-    override func visit(_ node: InitializerDeclSyntax) -> SyntaxVisitorContinueKind {
-        shadowed.append(parameterNames(node.signature.parameterClause).union(localNames(node.body)))
-        return .visitChildren
-    }
-    override func visitPost(_ node: InitializerDeclSyntax) { shadowed.removeLast() }
-
-    override func visit(_ node: SubscriptDeclSyntax) -> SyntaxVisitorContinueKind {
-        shadowed.append(parameterNames(node.parameterClause).union(localNames(node.accessorBlock)))
-        return .visitChildren
-    }
-    override func visitPost(_ node: SubscriptDeclSyntax) { shadowed.removeLast() }
-
-    override func visit(_ node: ClosureExprSyntax) -> SyntaxVisitorContinueKind {
-        var names = localNames(node.statements)
-        switch node.signature?.parameterClause {
-        case .simpleInput(let shorthand): names.formUnion(shorthand.map(\.name.text))
-        case .parameterClause(let clause): names.formUnion(clause.parameters.map { ($0.secondName ?? $0.firstName).text })
-        case nil: break
-        }
-        shadowed.append(names)
-        return .visitChildren
-    }
-    override func visitPost(_ node: ClosureExprSyntax) { shadowed.removeLast() }
-
-    override func visit(_ node: MemberBlockSyntax) -> SyntaxVisitorContinueKind {
-        var names: Set<String> = []
-        for member in node.members {
-            let decl = member.decl
-            if let variable = decl.as(VariableDeclSyntax.self) {
-                for binding in variable.bindings { names.formUnion(boundIdentifiers(in: binding.pattern).map(\.text)) }
-            } else if let named = decl.asProtocol(NamedDeclSyntax.self) {
-                names.insert(named.name.text)
-            }
-        }
-        shadowed.append(names)
-        return .visitChildren
-    }
-    override func visitPost(_ node: MemberBlockSyntax) { shadowed.removeLast() }
 
     private func parameterNames(_ clause: FunctionParameterClauseSyntax) -> Set<String> {
-        Set(clause.parameters.map { ($0.secondName ?? $0.firstName).text })
+        Set(clause.parameters.map { identifierText($0.secondName ?? $0.firstName) })
     }
 
-    /// Every name bound anywhere inside a body (locals, loop variables, `if let`, nested
-    /// functions). Coarse on purpose: a local declared late in a body shadows the whole body,
-    /// which is only wrong for code that uses a global and then a local of the same name.
-    private func localNames(_ node: (some SyntaxProtocol)?) -> Set<String> {
-        guard let node else { return [] }
-        let collector = LocalNameCollector(viewMode: .sourceAccurate)
-        collector.walk(node)
-        return collector.names
+    private func genericNames(_ clause: GenericParameterClauseSyntax?) -> Set<String> {
+        Set(clause?.parameters.map { identifierText($0.name) } ?? [])
     }
 }
 
-private final class LocalNameCollector: SyntaxVisitor {
+/// The names a block declares directly: its locals, local functions and types, and what its
+/// `guard` statements bind.
+func declaredNames(in statements: CodeBlockItemListSyntax) -> Set<String> {
     var names: Set<String> = []
-    override func visit(_ node: IdentifierPatternSyntax) -> SyntaxVisitorContinueKind {
-        names.insert(node.identifier.text)
-        return .skipChildren
+    for item in statements {
+        switch item.item {
+        case .decl(let decl):
+            if let variable = decl.as(VariableDeclSyntax.self) {
+                for binding in variable.bindings { names.formUnion(boundIdentifiers(in: binding.pattern).map(identifierText)) }
+            } else if let named = decl.asProtocol(NamedDeclSyntax.self) {
+                names.insert(identifierText(named.name))
+            }
+        case .stmt(let statement):
+            if let guardStatement = statement.as(GuardStmtSyntax.self) {
+                for condition in guardStatement.conditions {
+                    if let binding = condition.condition.as(OptionalBindingConditionSyntax.self) {
+                        names.formUnion(boundIdentifiers(in: binding.pattern).map(identifierText))
+                    } else if let match = condition.condition.as(MatchingPatternConditionSyntax.self) {
+                        names.formUnion(boundIdentifiers(in: match.pattern).map(identifierText))
+                    }
+                }
+            }
+        case .expr:
+            break
+        }
     }
-    override func visit(_ node: FunctionDeclSyntax) -> SyntaxVisitorContinueKind {
-        names.insert(node.name.text)
-        return .visitChildren
-    }
-    override func visit(_ node: OptionalBindingConditionSyntax) -> SyntaxVisitorContinueKind {
-        names.formUnion(boundIdentifiers(in: node.pattern).map(\.text))
-        return .visitChildren
-    }
+    return names
 }

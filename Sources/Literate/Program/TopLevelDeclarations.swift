@@ -1,12 +1,14 @@
 import SwiftSyntax
 
-/// What a top-level name denotes; it decides how a re-declaration is made legal Swift.
+/// What a top-level name denotes; it decides when a later declaration replaces it and how a
+/// replaced declaration is spelled in the program.
 enum DeclarationKind {
-    /// `let`/`var` (also `guard let` at top level): renamed per cell, visible from the next statement.
+    /// `let`/`var` (also `guard let` at top level): visible from the next statement.
     case value
-    /// `func`: renamed per cell, visible in its whole cell (top-level functions are hoisted).
+    /// `func`: visible in the whole program (top-level functions are hoisted); replaced only by a
+    /// function of the same signature, overloaded by any other.
     case function
-    /// `class`, `struct`, `enum`, `actor`, `protocol`, `typealias`: moved into a per-cell namespace.
+    /// `class`, `struct`, `enum`, `actor`, `protocol`, `typealias`: visible in the whole program.
     case type
 }
 
@@ -16,18 +18,34 @@ struct TopLevelDeclaration {
     var kind: DeclarationKind
     /// Index of the top-level statement that declares it.
     var statement: Int
-    /// The identifier token in the declaration (renamed for values and functions).
+    /// The identifier token in the declaration.
     var nameToken: TokenSyntax
-    /// The whole declaration (wrapped in a namespace for types).
+    /// The whole declaration (wrapped in a namespace when a type is replaced).
     var declaration: Syntax
+    /// A function's parameters, in order, as a call sees them.
+    var parameters: [ParameterShape] = []
+    /// A function's signature (labels, parameter and result types, generic clause, effects): two
+    /// functions of one name are the same function exactly when their signatures are equal.
+    var signature = ""
 }
 
-/// Finds the names a cell declares at its top level, in source order.
+/// A function parameter as a call sees it.
+struct ParameterShape: Equatable {
+    /// The argument label; nil for `_`.
+    var label: String?
+    /// A call may leave it out (it has a default value).
+    var hasDefault: Bool
+    /// It takes any number of arguments (`Int...`).
+    var isVariadic: Bool
+}
+
+/// Finds the names a cell declares at its top level, in source order. Operator functions are
+/// left out: a name that is not an identifier cannot be given another spelling.
 func topLevelDeclarations(in file: SourceFileSyntax) -> [TopLevelDeclaration] {
     var found: [TopLevelDeclaration] = []
     for (index, item) in file.statements.enumerated() {
         func add(_ token: TokenSyntax, _ kind: DeclarationKind, _ node: some SyntaxProtocol) {
-            found.append(TopLevelDeclaration(name: token.text, kind: kind, statement: index,
+            found.append(TopLevelDeclaration(name: identifierText(token), kind: kind, statement: index,
                                              nameToken: token, declaration: Syntax(node)))
         }
         switch item.item {
@@ -37,7 +55,13 @@ func topLevelDeclarations(in file: SourceFileSyntax) -> [TopLevelDeclaration] {
                     for token in boundIdentifiers(in: binding.pattern) { add(token, .value, variable) }
                 }
             } else if let function = decl.as(FunctionDeclSyntax.self) {
+                guard case .identifier = function.name.tokenKind else { continue }
                 add(function.name, .function, function)
+                found[found.count - 1].parameters = function.signature.parameterClause.parameters.map {
+                    ParameterShape(label: $0.firstName.tokenKind == .wildcard ? nil : identifierText($0.firstName),
+                                   hasDefault: $0.defaultValue != nil, isVariadic: $0.ellipsis != nil)
+                }
+                found[found.count - 1].signature = functionSignature(function)
             } else if let type = decl.asProtocol(NamedDeclSyntax.self), isTypeDeclaration(decl) {
                 add(type.name, .type, decl)
             }
@@ -56,17 +80,51 @@ func topLevelDeclarations(in file: SourceFileSyntax) -> [TopLevelDeclaration] {
     return found
 }
 
+/// Labels, parameter types, result type, generic clause and effects, as tokens without trivia:
+/// `func f(a x: Int)` and `func f(a y: Int)` are one function; `f(_: Int)` and `f(_: String)` two.
+private func functionSignature(_ function: FunctionDeclSyntax) -> String {
+    var parts: [String] = []
+    if let generics = function.genericParameterClause { parts.append(tokenText(generics)) }
+    for parameter in function.signature.parameterClause.parameters {
+        parts.append("\(parameter.firstName.text):\(tokenText(parameter.type))\(parameter.ellipsis == nil ? "" : "...")")
+    }
+    if let effects = function.signature.effectSpecifiers { parts.append(tokenText(effects)) }
+    if let result = function.signature.returnClause { parts.append(tokenText(result)) }
+    if let whereClause = function.genericWhereClause { parts.append(tokenText(whereClause)) }
+    return parts.joined(separator: " ")
+}
+
+/// A node's tokens joined by single spaces: its text with comments and layout removed.
+func tokenText(_ node: some SyntaxProtocol) -> String {
+    node.tokens(viewMode: .sourceAccurate).map(\.text).joined(separator: " ")
+}
+
+/// An identifier's name without the backticks that let it be a keyword (`` `default` `` is `default`).
+func identifierText(_ token: TokenSyntax) -> String {
+    let text = token.text
+    if text.count >= 2, text.hasPrefix("`"), text.hasSuffix("`") { return String(text.dropFirst().dropLast()) }
+    return text
+}
+
 private func isTypeDeclaration(_ decl: DeclSyntax) -> Bool {
     decl.is(ClassDeclSyntax.self) || decl.is(StructDeclSyntax.self) || decl.is(EnumDeclSyntax.self)
         || decl.is(ActorDeclSyntax.self) || decl.is(ProtocolDeclSyntax.self) || decl.is(TypeAliasDeclSyntax.self)
 }
 
-/// The identifiers a pattern binds: `x`, `(a, b)`, `(a, (b, c))`; `_` binds nothing.
-func boundIdentifiers(in pattern: PatternSyntax) -> [TokenSyntax] {
-    if let identifier = pattern.as(IdentifierPatternSyntax.self) { return [identifier.identifier] }
-    if let tuple = pattern.as(TuplePatternSyntax.self) {
-        return tuple.elements.flatMap { boundIdentifiers(in: $0.pattern) }
+/// The identifiers a pattern binds: `x`, `(a, b)`, `(a, (b, c))`, `.some(let x)`; `_` binds nothing.
+func boundIdentifiers(in node: some SyntaxProtocol) -> [TokenSyntax] {
+    let collector = PatternNameCollector(viewMode: .sourceAccurate)
+    collector.walk(node)
+    return collector.names
+}
+
+/// Collects the identifiers bound by patterns, without looking into closures (whose bindings are
+/// their own).
+private final class PatternNameCollector: SyntaxVisitor {
+    var names: [TokenSyntax] = []
+    override func visit(_ node: IdentifierPatternSyntax) -> SyntaxVisitorContinueKind {
+        names.append(node.identifier)
+        return .skipChildren
     }
-    if let binding = pattern.as(ValueBindingPatternSyntax.self) { return boundIdentifiers(in: binding.pattern) }
-    return []
+    override func visit(_ node: ClosureExprSyntax) -> SyntaxVisitorContinueKind { .skipChildren }
 }

@@ -26,7 +26,8 @@ struct ChapterJob {
             report.seconds = Date().timeIntervalSince(started)
             return report
         }
-        report.warnings = execution.warnings
+        let cells = chapter.cells.map(\.programCell)
+        report.warnings = execution.warnings.map { ChapterExecution.formatted($0, in: cells, path: chapter.path) }
         report.compilations = execution.compilations
         if !report.cached {
             report.compileSeconds = execution.compileSeconds
@@ -43,13 +44,14 @@ struct ChapterJob {
                 status = "not-run"
             case .failed:
                 status = "failed"
-                var message = outcome.message ?? "cell \(cell.number) failed"
+                var message = ChapterExecution.message(of: outcome, in: cells, path: chapter.path)
                 if !outcome.output.isEmpty {
                     message += "\nit printed before failing:\n" + outcome.output.split(separator: "\n", omittingEmptySubsequences: false)
                         .dropLast(outcome.output.hasSuffix("\n") ? 1 : 0).map { "    " + $0 }.joined(separator: "\n")
                 }
                 let kind = outcome.failure == .unexpectedSuccess ? MismatchKind.unexpectedSuccess : MismatchKind.newFailure
-                report.problems.append(.init(line: outcome.line, column: outcome.column, kind: kind.rawValue, message: message))
+                let (line, column) = ChapterExecution.location(of: outcome.position, in: cells)
+                report.problems.append(.init(line: line, column: column, kind: kind.rawValue, message: message))
             case .passed:
                 switch environment.options.mode {
                 case .run:
@@ -80,9 +82,8 @@ struct ChapterJob {
         let options = environment.options
         let cells = chapter.cells.filter(\.runs).map(\.programCell)
         guard !cells.isEmpty else { return (ChapterExecution(outcomes: [], warnings: [], compilations: 0, timedOut: false), false) }
-        let settings = ExecutionSettings(chapterPath: chapter.path, seed: chapter.seed,
-                                         timeout: options.timeout ?? chapter.timeout ?? 60,
-                                         maxOutput: options.maxOutput, callsManualSeed: options.callsManualSeed)
+        let settings = ExecutionSettings(chapterName: URL(fileURLWithPath: chapter.path).lastPathComponent, seed: chapter.seed,
+                                         timeout: options.timeout ?? chapter.timeout ?? 60, maxOutput: options.maxOutput)
         let key = ResultCache.key(cells: cells, settings: settings, toolIdentity: environment.toolIdentity)
         if let cached = environment.cache?.lookup(key) { return (cached, true) }
         let execution = try environment.executor.execute(cells, settings: settings)

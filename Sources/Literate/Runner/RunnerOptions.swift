@@ -33,13 +33,10 @@ public struct RunnerOptions: Sendable {
     public var format: Format
     /// Also print `::error file=…,line=…::` lines for GitHub Actions (on when `GITHUB_ACTIONS` is set).
     public var githubAnnotations: Bool
-    /// See `ProgramPlanner.callsManualSeed`.
-    public var callsManualSeed: Bool
 
     public init(mode: Mode, paths: [String] = [], jobs: Int? = nil, timeout: Double? = nil, maxOutput: Int = 65536,
                 engine: String? = nil, cacheDirectory: String? = nil, useCache: Bool = true, verbose: Bool = false,
-                format: Format = .text, githubAnnotations: Bool = ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] != nil,
-                callsManualSeed: Bool = ProcessInfo.processInfo.environment["SWIFTBOOK_NO_MANUAL_SEED"] == nil) {
+                format: Format = .text, githubAnnotations: Bool = ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] != nil) {
         self.mode = mode
         self.paths = paths.isEmpty ? ["Chapters"] : paths
         self.jobs = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
@@ -51,7 +48,6 @@ public struct RunnerOptions: Sendable {
         self.verbose = verbose
         self.format = format
         self.githubAnnotations = githubAnnotations
-        self.callsManualSeed = callsManualSeed
     }
 }
 
