@@ -18,7 +18,8 @@ import Testing
         return cli
     }
 
-    @Test(arguments: ["fails-at-file-scope.md", "overloads.md", "display.md", "renaming.md", "renaming-earlier.md"])
+    @Test(arguments: ["fails-at-file-scope.md", "overloads.md", "display.md", "renaming.md", "renaming-earlier.md",
+                      "declaration-kinds.md"])
     func recordedOutputsAreRight(_ name: String) throws {
         let cli = try cli(name)
         defer { cli.remove() }
