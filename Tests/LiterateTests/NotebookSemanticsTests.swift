@@ -19,7 +19,7 @@ import Testing
     }
 
     @Test(arguments: ["fails-at-file-scope.md", "overloads.md", "display.md", "renaming.md", "renaming-earlier.md",
-                      "declaration-kinds.md"])
+                      "declaration-kinds.md", "runtime-names.md"])
     func recordedOutputsAreRight(_ name: String) throws {
         let cli = try cli(name)
         defer { cli.remove() }

@@ -33,31 +33,31 @@ enum ProgramPrelude {
         text += """
 
         /// A cell's final expression: its value is printed, unless it is `Void`.
-        func __show<T>(_ value: T) { print(value) }
+        func __show<T>(_ value: T) { Swift.print(value) }
         func __show(_ value: Void) {}
         func __show(_ value: Void?) {}
 
-        private var nonce = "0"
+        private var __swiftbookNonce = "0"
 
         func __swiftbookStart() {
             setvbuf(stdout, nil, _IOLBF, 0)
             dup2(1, 2)
-            nonce = getenv("SWIFTBOOK_NONCE").map { String(cString: $0) } ?? "0"
-            TrapReporter.install(marker: "\\u{1E}swiftbook:\\(nonce):trap")
+            __swiftbookNonce = getenv("SWIFTBOOK_NONCE").map { String(cString: $0) } ?? "0"
+            __SwiftbookTrapReporter.install(marker: "\\u{1E}swiftbook:\\(__swiftbookNonce):trap")
         }
 
-        private func mark(_ what: String) {
+        private func __swiftbookMark(_ what: String) {
             fflush(stdout)
-            fputs("\\u{1E}swiftbook:\\(nonce):\\(what)\\u{1E}\\n", stdout)
+            fputs("\\u{1E}swiftbook:\\(__swiftbookNonce):\\(what)\\u{1E}\\n", stdout)
             fflush(stdout)
         }
 
         func __swiftbookBegin(_ cell: Int, seed: UInt64) {
-            mark(String(cell))
-            manualSeed(seed)
+            __swiftbookMark(String(cell))
+            Autograd.manualSeed(seed)
         }
 
-        func __swiftbookEnd() { mark("end") }
+        func __swiftbookEnd() { __swiftbookMark("end") }
 
         """
         return text + TrapReporter.source

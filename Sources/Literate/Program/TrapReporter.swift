@@ -12,7 +12,7 @@
 enum TrapReporter {
     static let source = #"""
 
-    enum TrapReporter {
+    enum __SwiftbookTrapReporter {
         private struct DynamicInfo {
             var fileName: UnsafePointer<CChar>?
             var fileBase: UnsafeMutableRawPointer?
@@ -38,7 +38,7 @@ enum TrapReporter {
             _ = backtrace?(frames, 1)  // loads the unwinder now, not inside the handler
             for byte in marker.utf8.prefix(256) { line[markerLength] = byte; markerLength += 1 }
             var action = sigaction()
-            action.__sigaction_handler.sa_sigaction = { signal, _, context in TrapReporter.report(signal, context) }
+            action.__sigaction_handler.sa_sigaction = { signal, _, context in __SwiftbookTrapReporter.report(signal, context) }
             action.sa_flags = Int32(SA_SIGINFO)
             for signal in [SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE] { sigaction(signal, &action, nil) }
             #endif
