@@ -7,8 +7,9 @@ let package = Package(
     products: [
         .library(name: "Autograd", targets: ["Autograd"]),
         .library(name: "NN", targets: ["NN"]),
-        // The engine as one shared library: chapter programs compile and link against it.
-        .library(name: "SwiftbookEngine", type: .dynamic, targets: ["Autograd", "NN"]),
+        // The engine as one shared library: chapter programs compile and link against it. It also
+        // carries the seeded standard-library random numbers of chapter programs (CSeededRandom).
+        .library(name: "SwiftbookEngine", type: .dynamic, targets: ["Autograd", "NN", "CSeededRandom"]),
         .library(name: "Literate", targets: ["Literate"]),
         .executable(name: "swiftbook", targets: ["swiftbook"]),
     ],
@@ -29,6 +30,7 @@ let package = Package(
         ),
         .target(name: "Autograd", dependencies: [.target(name: "CBLAS", condition: .when(platforms: [.linux]))]),
         .target(name: "NN", dependencies: ["Autograd"]),
+        .target(name: "CSeededRandom"),
         .target(
             name: "Literate",
             dependencies: [

@@ -27,7 +27,8 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
     }
 
-    @Test func dictionaryAndSetOrderIsTheSameOnEveryRun() throws {
+    /// Hashing and the standard library's random numbers are seeded like the engine's.
+    @Test func dictionaryOrderAndSystemRandomNumbersAreTheSameOnEveryRun() throws {
         let cli = try CLI()
         defer { cli.remove() }
         let text = """
@@ -35,6 +36,7 @@ import Testing
         let legs = ["spider": 8, "ant": 6, "cat": 4, "bird": 2, "snake": 0, "fish": 0]
         for (animal, count) in legs { print(animal, count) }
         print(Set(["a", "b", "c", "d", "e", "f", "g"]))
+        print(Int.random(in: 0..<1_000_000), (1...9).shuffled(), Double.random(in: 0..<1))
         ```\n
         """
         try text.write(to: cli.chapter("order.md"), atomically: true, encoding: .utf8)

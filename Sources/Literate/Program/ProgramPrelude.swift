@@ -38,11 +38,16 @@ enum ProgramPrelude {
         func __show(_ value: Void?) {}
 
         private var __swiftbookNonce = "0"
+        private var __swiftbookSeedSystemRandom: (@convention(c) (UInt64) -> Void)?
 
         func __swiftbookStart() {
             setvbuf(stdout, nil, _IOLBF, 0)
             dup2(1, 2)
             __swiftbookNonce = getenv("SWIFTBOOK_NONCE").map { String(cString: $0) } ?? "0"
+            // The engine library carries it (CSeededRandom); an engine without it leaves the
+            // standard library's random numbers unseeded.
+            __swiftbookSeedSystemRandom = dlsym(dlopen(nil, RTLD_NOW), "swiftbook_seed_system_random")
+                .map { unsafeBitCast($0, to: (@convention(c) (UInt64) -> Void).self) }
             __SwiftbookTrapReporter.install(marker: "\\u{1E}swiftbook:\\(__swiftbookNonce):trap")
         }
 
@@ -55,6 +60,7 @@ enum ProgramPrelude {
         func __swiftbookBegin(_ cell: Int, seed: UInt64) {
             __swiftbookMark(String(cell))
             Autograd.manualSeed(seed)
+            __swiftbookSeedSystemRandom?(seed ^ 0x5DEE_CE66_D1CE_5EED)
         }
 
         func __swiftbookEnd() { __swiftbookMark("end") }
