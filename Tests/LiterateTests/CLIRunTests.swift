@@ -56,7 +56,9 @@ import Testing
         defer { cli.remove() }
         let result = try cli.run("run", "Chapters/trap.md")
         #expect(result.status == 1)
-        #expect(result.stderr.contains("Chapters/trap.md:8:1: error: cell 2 crashed: Fatal error: Index out of range"), "\(result.stderr)")
+        // Line 8 as read; the first cell's new output (4 lines) went in above it, so line 12 on disk.
+        #expect(result.stderr.contains("Chapters/trap.md:12:1: error: cell 2 crashed: Fatal error: Index out of range"), "\(result.stderr)")
+        #expect(try cli.text("trap.md").components(separatedBy: "\n")[11] == "let values = [1, 2, 3]")
         #expect(result.stderr.contains("before the trap"))
         let text = try cli.text("trap.md")
         #expect(text.contains("```output\nfirst cell\n```"))
@@ -72,7 +74,8 @@ import Testing
         let result = try cli.run("run", "Chapters/timeout.md")
         #expect(Date().timeIntervalSince(started) < 15)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("Chapters/timeout.md:10:1: error: cell 2 timed out after 2 s"), "\(result.stderr)")
+        #expect(result.stderr.contains("Chapters/timeout.md:14:1: error: cell 2 timed out after 2 s"), "\(result.stderr)")
+        #expect(try cli.text("timeout.md").components(separatedBy: "\n")[13] == "var spins = 0")
         #expect(result.stderr.contains("spinning"))
         #expect(try cli.text("timeout.md").contains("```output\nbefore the loop\n```"))
     }

@@ -19,7 +19,7 @@ struct ReportPrinter {
             text += "\(location): error: \(problem.message)\n"
             if let diff = problem.diff { text += diff.hasSuffix("\n") ? diff : diff + "\n" }
         }
-        return text
+        return OutputEncoding.visible(text)
     }
 
     /// `::error file=…,line=…,col=…::message` lines (GitHub escapes newlines as `%0A`).
@@ -31,7 +31,7 @@ struct ReportPrinter {
             if let column = problem.column { properties += ",col=\(column)" }
             var message = problem.message
             if let diff = problem.diff { message += "\n" + diff }
-            return "::error \(properties)::\(escapeData(message))\n"
+            return "::error \(properties)::\(escapeData(OutputEncoding.visible(message)))\n"
         }.joined()
     }
 

@@ -56,7 +56,7 @@ struct RunnableCell: Sendable {
     /// compared as written in the chapter (`OutputEncoding`), which is also what a diff shows.
     func compare(actual printed: String) -> (mismatch: OutputMismatch, line: Int, diff: String)? {
         let recorded = cell.recordedOutput ?? ""
-        let actual = printed
+        let actual = OutputEncoding.encode(printed)
         guard let mismatch = compareOutputs(recorded: recorded, actual: actual, tolerance: cell.options.tolerance) else {
             return nil
         }
