@@ -22,7 +22,11 @@ struct ChapterJob {
         do {
             (execution, report.cached) = try execute()
         } catch {
-            report.problems.append(.init(line: 1, column: nil, kind: "failed", message: "\(error)"))
+            // The chapter as a whole could not run (no compiler, no engine): line 0, and the
+            // message without its own `error: ` (the printer says it once).
+            var message = "\(error)"
+            if message.hasPrefix("error: ") { message.removeFirst("error: ".count) }
+            report.problems.append(.init(line: 0, column: nil, kind: "failed", message: message))
             report.seconds = Date().timeIntervalSince(started)
             return report
         }
