@@ -104,7 +104,8 @@ public struct BookRunner {
         // The cache is written even when it is not read (`--no-cache`), so that such a run refreshes it.
         let directory = options.cacheDirectory.map { URL(fileURLWithPath: $0) }
             ?? ResultCache.defaultDirectory(near: URL(fileURLWithPath: file).deletingLastPathComponent())
-        let cache: ResultCache? = try ResultCache(directory: directory)
+        // Without reading it, a cache that cannot be made is no reason to stop.
+        let cache: ResultCache? = options.useCache ? try ResultCache(directory: directory) : try? ResultCache(directory: directory)
         let identity = [SwiftbookVersion.identity, engine.identity, compiler.version(cacheDirectory: cache?.directory)]
             .joined(separator: "\n")
         return ChapterJob.Environment(options: options, executor: ChapterExecutor(compiler: compiler), cache: cache,
