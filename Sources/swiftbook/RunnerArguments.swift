@@ -25,7 +25,7 @@ struct RunnerArguments: ParsableArguments {
                                                                 valueName: "dir"))
     var cacheDirectory: String?
 
-    @Flag(name: .customLong("no-cache"), help: "Neither read nor write the result cache.")
+    @Flag(name: .customLong("no-cache"), help: "Do not use cached results: run every chapter, and store the fresh results in the cache.")
     var noCache = false
 
     @Flag(name: .shortAndLong, help: "Print a progress line per chapter even when standard error is not a terminal.")

@@ -12,7 +12,7 @@ import Testing
         let result = try cli.run("check", "Chapters/stale.md")
         #expect(result.status == 1)
         #expect(result.stderr.contains("Chapters/stale.md:"), "\(result.stderr)")
-        #expect(result.stderr.contains("Chapters/stale.md:8: error: shape changed at output line 1: '5' became '4' (cell 1)"))
+        #expect(result.stderr.contains("Chapters/stale.md:8: error: a whole number changed at output line 1: '5' became '4' (cell 1)"))
         #expect(result.stderr.contains("-fresh value 5\n"))
         #expect(result.stderr.contains("+fresh value 4\n"))
         #expect(try cli.bytes("stale.md") == before)
@@ -47,7 +47,7 @@ import Testing
         let chapters = try #require(json["chapters"] as? [[String: Any]])
         #expect(chapters.map { $0["path"] as? String } == ["Chapters/good.md", "Chapters/stale.md"])
         let problems = try #require(chapters[1]["problems"] as? [[String: Any]])
-        #expect(problems.first?["kind"] as? String == "changedShape")
+        #expect(problems.first?["kind"] as? String == "changedNumber")
         #expect((problems.first?["diff"] as? String)?.contains("+fresh value 4") == true)
         #expect((chapters[0]["problems"] as? [Any])?.isEmpty == true)
     }

@@ -4,8 +4,7 @@ import Testing
 /// Runs the built `swiftbook` binary on copies of the fixture chapters.
 ///
 /// The binary and the engine are the package's own `.build/debug` (`swift test` builds every
-/// product first). The placeholder engine of this tree has no `manualSeed`, so the runs set
-/// `SWIFTBOOK_NO_MANUAL_SEED`.
+/// product first).
 struct CLI {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
@@ -48,7 +47,6 @@ struct CLI {
         process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
         environment["SWIFTBOOK_ENGINE"] = CLI.buildFolder.path
-        environment["SWIFTBOOK_NO_MANUAL_SEED"] = "1"
         environment.removeValue(forKey: "GITHUB_ACTIONS")
         for (key, value) in extra { environment[key] = value }
         process.environment = environment

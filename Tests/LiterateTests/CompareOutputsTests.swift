@@ -36,10 +36,11 @@ import Testing
         #expect(!tolerance.accepts(recorded: .infinity, actual: -.infinity))
     }
 
-    @Test func integersAreCountsAndShapesAndCompareExactly() throws {
+    @Test func integersCompareExactlyAndAChangedOneIsANumberChangeNotAShapeChange() throws {
         let mismatch = try #require(compareOutputs(recorded: "torch.Size([2, 10])", actual: "torch.Size([2, 11])",
                                                    tolerance: Tolerance(relative: 1, absolute: 1)))
-        #expect(mismatch.kind == .changedShape)
+        #expect(mismatch.kind == .changedNumber)
+        #expect(mismatch.description == "a whole number changed at output line 1: '10' became '11'")
         #expect(mismatch.recorded == "10")
         #expect(mismatch.actual == "11")
     }

@@ -92,6 +92,13 @@ import Testing
             + "no-run, fails, hidden, unchecked, rtol=<number>, atol=<number>")
     }
 
+    @Test func anUnknownOptionAfterAnEntityIsReportedWhereItIsWritten() throws {
+        // `swif&#116;` is cmark's `swift`: the info string it hands over is 5 bytes shorter than the line.
+        let error = try #require(try DocumentFixtures.error("bad-option-entity.md"))
+        #expect(error.location.description == "documents/bad-option-entity.md:1:15")
+        #expect(error.message.hasPrefix("unknown cell option 'bogus'"))
+    }
+
     @Test func noRunWithFailsIsAnError() throws {
         let error = try #require(try DocumentFixtures.error("no-run-fails.md"))
         #expect(error.location.description == "documents/no-run-fails.md:1:4")

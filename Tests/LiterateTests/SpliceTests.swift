@@ -13,6 +13,11 @@ import Testing
         ("cr-only", [0: "1\n2\n"]),
         ("no-final-newline", [0: "1\n"]),
         ("output-at-end", [0: ""]),
+        ("quote-odd-prefix", [0: "tensor([[1., 2.],\n        [3., 4.]])\n", 1: "tensor([[1., 2.],\n        [3., 4.]])\n"]),
+        ("tight-list", [0: "1\n"]),
+        ("loose-by-output", [0: nil]),
+        ("mixed-endings", [0: "1\n"]),
+        ("control-characters", [0: "NUL \u{0} BEL \u{7} \u{1B}[31mred\u{1B}[0m\nover\rwritten\nnot an escape: \\u{41} \\\\n\n \n"]),
     ]
 
     @Test(arguments: cases.map(\.fixture))
@@ -32,9 +37,12 @@ import Testing
         let reread = try Chapter(path: "spliced.md", bytes: chapter.splicing(outputs: outputs))
         #expect(reread.cells.map(\.source) == chapter.cells.map(\.source))
         for (index, output) in outputs {
-            let expected = (output ?? "").isEmpty ? nil : output
+            let expected = (output ?? "").isEmpty ? nil : OutputEncoding.encode(output!)
             #expect(reread.cells[index].recordedOutput == expected)
+            #expect(reread.cells[index].recordedOutput.map(OutputEncoding.decode) == expected.map(OutputEncoding.decode))
         }
+        // Apart from the output blocks, cmark sees the same document (a tight list stays tight).
+        #expect(DocumentStructure(reread.bytes) == DocumentStructure(chapter.bytes))
         // Splicing what is already there changes nothing.
         let again = reread.splicing(outputs: outputs)
         #expect(again == reread.bytes)
@@ -47,7 +55,7 @@ import Testing
         for cell in chapter.cells { changed[cell.index] = "changed \(cell.index)\n```\n" }
         let spliced = try Chapter(path: "spliced.md", bytes: chapter.splicing(outputs: changed))
         var original: [Int: String?] = [:]
-        for cell in chapter.cells { original[cell.index] = cell.recordedOutput }
+        for cell in chapter.cells { original.updateValue(cell.recordedOutput.map(OutputEncoding.decode), forKey: cell.index) }
         #expect(spliced.splicing(outputs: original) == chapter.bytes)
     }
 
@@ -70,5 +78,28 @@ import Testing
         #expect(removed.cells[1].recordedOutput == nil)
         #expect(!String(decoding: removed.bytes, as: UTF8.self).contains("[3]"))
         #expect(removed.splicing(outputs: [1: "[3]\n"]) == chapter.bytes)
+    }
+}
+
+/// Insertion and removal are inverses, byte for byte, whatever the line endings and containers.
+@Suite struct SpliceRoundTripTests {
+    @Test(arguments: ["mixed-endings", "tight-list", "quote-odd-prefix", "crlf", "cr-only", "no-final-newline"])
+    func insertingThenRemovingOutputsGivesBackTheOriginalBytes(fixture: String) throws {
+        let chapter = try DocumentFixtures.chapter("\(fixture).md")
+        var removeAll: [Int: String?] = [:]
+        for cell in chapter.cells { removeAll[cell.index] = .some(nil) }
+        let bare = try Chapter(path: "bare.md", bytes: chapter.splicing(outputs: removeAll))
+        var outputs: [Int: String?] = [:]
+        for cell in bare.cells { outputs[cell.index] = "line one\n\nline \(cell.index)\r\n" }
+        let spliced = try Chapter(path: "spliced.md", bytes: bare.splicing(outputs: outputs))
+        #expect(spliced.splicing(outputs: removeAll) == bare.bytes)
+    }
+
+    @Test func aLoneCarriageReturnInAnOutputNeverJoinsTheLineAfterIt() throws {
+        let chapter = try DocumentFixtures.chapter("mixed-endings.md")
+        let spliced = chapter.splicing(outputs: [0: "1\n"])
+        // The original blank line and `Text` line are still there, with their own line feeds.
+        #expect(spliced.suffix(10) == Array("```\n\nText\n".utf8))
+        #expect(try Chapter(path: "s.md", bytes: spliced).splicing(outputs: [0: nil]) == chapter.bytes)
     }
 }

@@ -9,15 +9,16 @@ import Foundation
 /// - Each line is cut into numbers and text (see `OutputToken`); spaces right before a number are
 ///   alignment padding and ignored.
 /// - A different number of lines, a number where text was, or a different count of numbers is a
-///   `changedShape`; so is a different integer written without `.` or exponent (`[2, 10]`,
-///   `epoch 3`), because integers in outputs are counts and shapes and never drift.
+///   `changedShape`.
 /// - Different text is `changedText`.
+/// - A different integer written without `.` or exponent (`[2, 10]`, `epoch 3`) is a
+///   `changedNumber`: integers in outputs are counts and sizes and never drift, so they compare exactly.
 /// - Other numbers (`0.1234`, `2.`, `1.0000e-05`, `nan`, `inf`) match when
 ///   `|recorded - actual| <= tolerance.absolute + tolerance.relative * |actual|`; otherwise `numericDrift`.
 /// - An empty recorded output with a non-empty new one is `missingOutput`; the reverse is `vanishedOutput`.
 ///
-/// When several differences exist, the most serious kind is reported (shape, then text, then
-/// drift), at its first line.
+/// When several differences exist, the most serious kind is reported (shape, then text, then a
+/// whole number, then drift), at its first line.
 ///
 /// - Returns: nil when the outputs match.
 public func compareOutputs(recorded: String, actual: String, tolerance: Tolerance) -> OutputMismatch? {
@@ -51,7 +52,7 @@ public func compareOutputs(recorded: String, actual: String, tolerance: Toleranc
                 note(OutputMismatch(kind: .changedText, line: line, recorded: a, actual: b))
             case let (.number(a, x, aExact), .number(b, y, bExact)):
                 if aExact && bExact {
-                    if x != y { note(OutputMismatch(kind: .changedShape, line: line, recorded: a, actual: b)) }
+                    if x != y { note(OutputMismatch(kind: .changedNumber, line: line, recorded: a, actual: b)) }
                 } else if !tolerance.accepts(recorded: x, actual: y) {
                     note(OutputMismatch(kind: .numericDrift, line: line, recorded: a, actual: b,
                                         allowedDifference: tolerance.absolute + tolerance.relative * abs(y)))
@@ -63,7 +64,7 @@ public func compareOutputs(recorded: String, actual: String, tolerance: Toleranc
             }
         }
     }
-    for kind in [MismatchKind.changedShape, .changedText, .numericDrift] {
+    for kind in [MismatchKind.changedShape, .changedText, .changedNumber, .numericDrift] {
         if let mismatch = found[kind] { return mismatch }
     }
     return nil

@@ -6,9 +6,12 @@ public enum MismatchKind: String, Hashable, Sendable, CustomStringConvertible {
     case numericDrift
     /// Text (words, punctuation, spacing between words) differs.
     case changedText
-    /// The output's structure differs: lines or numbers were added or removed, or an integer
-    /// (a count or a shape, such as `[2, 10]`) differs.
+    /// The output's structure differs: lines or numbers were added or removed, or a number
+    /// stands where text stood.
     case changedShape
+    /// A whole number (written without `.` or exponent: a count, a size in a shape such as
+    /// `[2, 10]`, an epoch) has another value. Whole numbers are compared exactly, never with a tolerance.
+    case changedNumber
     /// The cell printed something but the chapter records no output block.
     case missingOutput
     /// The chapter records an output block but the cell printed nothing.
@@ -23,6 +26,7 @@ public enum MismatchKind: String, Hashable, Sendable, CustomStringConvertible {
         case .numericDrift: "numbers drifted beyond tolerance"
         case .changedText: "text changed"
         case .changedShape: "shape changed"
+        case .changedNumber: "a whole number changed"
         case .missingOutput: "output not recorded"
         case .vanishedOutput: "recorded output no longer printed"
         case .newFailure: "cell now fails"

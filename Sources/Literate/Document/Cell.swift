@@ -12,6 +12,8 @@ public struct Cell: Hashable, Sendable {
     /// The first character of the opening fence.
     public let fenceLocation: SourceLocation
     /// The text of the `output` block after the cell, each line ending in `\n`; nil if none.
+    /// It is written in `OutputEncoding` (control characters as `\u{1B}`); `OutputEncoding.decode`
+    /// gives back what the cell printed.
     public let recordedOutput: String?
     /// The first character of the output block's opening fence; nil if none.
     public let outputLocation: SourceLocation?

@@ -4,6 +4,4 @@ struct CellLayout: Hashable, Sendable {
     var cell: FenceLayout
     /// The `output` block right after it, if there is one.
     var output: FenceLayout?
-    /// The cell's own line ending (`\n` or `\r\n`), used for every line written next to it.
-    var lineEnding: [UInt8]
 }

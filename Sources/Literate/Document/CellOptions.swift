@@ -43,10 +43,17 @@ public struct CellOptions: Hashable, Sendable {
     /// - Throws: `ChapterError` for an unknown word, a bad number, a repeated option, or a
     ///   combination that cannot hold (`no-run` with `fails`, `no-run` with `unchecked` or a tolerance).
     public init(infoString: String, location: SourceLocation) throws {
+        try self.init(infoString: infoString, location: location, rawOffset: { $0 })
+    }
+
+    /// As `init(infoString:location:)`, with `rawOffset` telling where a byte of the (decoded)
+    /// info string was written on the line, counted from the info string's start, so a word
+    /// written with an entity (`swif&#116; bogus`) is reported at its own column.
+    init(infoString: String, location: SourceLocation, rawOffset: (Int) -> Int) throws {
         self.init()
         var seen: Set<String> = []
         for (word, offset) in Self.words(of: infoString).dropFirst() {
-            let here = SourceLocation(path: location.path, line: location.line, column: location.column + offset)
+            let here = SourceLocation(path: location.path, line: location.line, column: location.column + rawOffset(offset))
             let name = word.split(separator: "=", maxSplits: 1).first.map(String.init) ?? word
             guard seen.insert(name).inserted else {
                 throw ChapterError(location: here, message: "cell option '\(name)' is given twice; keep one")

@@ -12,9 +12,10 @@ extension Chapter {
                                         blockStartLines: outline.blockStartLines, path: path)
             let opening = lines.line(fence.openingLine)!
             let fenceLocation = SourceLocation(path: path, line: fence.openingLine, column: fence.fenceOffset - opening.start + 1)
-            let infoLocation = SourceLocation(path: path, line: fence.openingLine,
-                                              column: infoColumn(fence: fence, bytes: bytes, line: opening))
-            let options = try CellOptions(infoString: block.info, location: infoLocation)
+            let column = infoColumn(fence: fence, bytes: bytes, line: opening)
+            let infoLocation = SourceLocation(path: path, line: fence.openingLine, column: column)
+            let source = InfoStringSource(raw: bytes[(opening.start + column - 1)..<opening.contentEnd], decoded: block.info)
+            let options = try CellOptions(infoString: block.info, location: infoLocation, rawOffset: source.rawOffset)
             var output: FenceLayout?
             if let next = block.followingCodeBlock.map({ outline.codeBlocks[$0] }), next.isFenced,
                kind(of: next.info) == "output",
@@ -27,7 +28,6 @@ extension Chapter {
                 SourceLocation(path: path, line: layout.openingLine,
                                column: layout.fenceOffset - lines.line(layout.openingLine)!.start + 1)
             }
-            let ending = Array(bytes[opening.contentEnd..<opening.end])
             cells.append(Cell(
                 index: cells.count,
                 source: fence.contentLines.map { $0 + "\n" }.joined(),
@@ -36,7 +36,7 @@ extension Chapter {
                 fenceLocation: fenceLocation,
                 recordedOutput: recorded,
                 outputLocation: outputLocation,
-                layout: CellLayout(cell: fence, output: output, lineEnding: ending.isEmpty ? [UInt8(ascii: "\n")] : ending)))
+                layout: CellLayout(cell: fence, output: output)))
         }
         return cells
     }

@@ -11,9 +11,9 @@ struct FenceLayout: Hashable, Sendable {
     var fenceLength: Int
     /// Byte offset of the opening fence's first character.
     var fenceOffset: Int
-    /// What a new line inside the same container starts with: the opening line's bytes before
-    /// the fence, with list markers turned into spaces (`- ` becomes two spaces, `> ` stays).
-    var linePrefix: [UInt8]
+    /// The opening line's bytes before the fence: container markers and indentation, as
+    /// written (`ContainerPrefix` turns them into the prefix of new lines).
+    var rawPrefix: [UInt8]
     /// The content lines' text, container indentation removed (byte-exact from the file when
     /// cmark's view of the line is a suffix of it, which is every case without tabs or NUL).
     var contentLines: [String]
@@ -32,9 +32,7 @@ struct FenceLayout: Hashable, Sendable {
         fenceOffset = offset
         fenceCharacter = bytes[offset]
         fenceLength = Self.run(of: fenceCharacter, in: bytes, from: offset, to: opening.contentEnd)
-        linePrefix = bytes[opening.start..<offset].map { byte in
-            byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: ">") ? byte : UInt8(ascii: " ")
-        }
+        rawPrefix = Array(bytes[opening.start..<offset])
         var literalLines = block.literal.split(separator: "\n", omittingEmptySubsequences: false).map {
             $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
         }

@@ -3,57 +3,131 @@ import Foundation
 import Glibc
 #endif
 
-/// Writes a chapter so that a reader (or an interrupt) only ever sees the old bytes or the new
-/// ones: the new text goes to a temporary file in the same folder, gets the old file's
-/// permissions, and replaces the old file with one `rename`.
-public enum AtomicFile {
-    public enum WriteError: Error, CustomStringConvertible {
-        case readOnly(path: String)
-        case failed(path: String, reason: String)
+/// The file-system steps of writing a chapter, each reporting a true reason on failure. The
+/// policy (compare, merge, retry) is `ChapterWriter`'s.
+enum AtomicFile {
+    /// The regular file a chapter path stands for: the path itself, or for a symbolic link the
+    /// file it finally points to, so the link is written through and stays a link.
+    static func target(of path: String) throws -> String {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { throw errorForMissing(errno) }
+        guard (info.st_mode & S_IFMT) == S_IFLNK else { return try regularFile(path) }
+        guard let resolved = realpath(path, nil) else { throw errorForMissing(errno) }
+        defer { free(resolved) }
+        return try regularFile(String(cString: resolved))
+    }
 
-        public var description: String {
-            switch self {
-            case .readOnly(let path):
-                return "\(path): error: the chapter is read-only, so its new outputs were not written; "
-                    + "make it writable (chmod u+w \(path)) or use `swiftbook check` to verify without writing"
-            case .failed(let path, let reason):
-                return "\(path): error: cannot write the chapter: \(reason)"
-            }
+    private static func regularFile(_ path: String) throws -> String {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw errorForMissing(errno) }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return path
+        case S_IFDIR: throw ChapterWriteError.notAFile(what: "a folder")
+        default: throw ChapterWriteError.notAFile(what: "something that is not a regular file")
         }
     }
 
-    /// Replaces the file at `path` with `bytes` if they differ from what it holds.
-    /// - Returns: whether the file was written.
-    @discardableResult
-    public static func write(_ bytes: [UInt8], to path: String) throws -> Bool {
-        if let current = FileManager.default.contents(atPath: path), Array(current) == bytes { return false }
-        guard access(path, W_OK) == 0 else { throw WriteError.readOnly(path: path) }
-        var info = stat()
-        let mode: mode_t = stat(path, &info) == 0 ? info.st_mode & 0o7777 : 0o644
+    private static func errorForMissing(_ code: Int32) -> ChapterWriteError {
+        code == ENOENT || code == ENOTDIR ? .vanished : .failed(reason: String(cString: strerror(code)))
+    }
 
-        let url = URL(fileURLWithPath: path)
+    /// Refuses a file whose owner has no write permission (whoever runs, root included: a
+    /// read-only chapter is the author saying "do not touch"), or that this user may not write.
+    static func checkWritable(_ file: String) throws -> mode_t {
+        var info = stat()
+        guard stat(file, &info) == 0 else { throw errorForMissing(errno) }
+        guard info.st_mode & S_IWUSR != 0, access(file, W_OK) == 0 else { throw ChapterWriteError.readOnly(file: file) }
+        return info.st_mode & 0o7777
+    }
+
+    /// The file's bytes, or the reason it cannot be read.
+    static func read(_ file: String) throws -> [UInt8] {
+        let descriptor = open(file, O_RDONLY)
+        guard descriptor >= 0 else { throw errorForMissing(errno) }
+        defer { close(descriptor) }
+        var info = stat()
+        if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            throw ChapterWriteError.notAFile(what: "a folder")
+        }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw ChapterWriteError.failed(reason: String(cString: strerror(errno)))
+            }
+            if count == 0 { return bytes }
+            bytes += buffer[0..<count]
+        }
+    }
+
+    /// A new file beside `file` holding `bytes` with permissions `mode`; the caller renames or removes it.
+    static func temporary(beside file: String, bytes: [UInt8], mode: mode_t) throws -> String {
+        let url = URL(fileURLWithPath: file)
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).swiftbook-\(getpid())-\(UUID().uuidString.prefix(8)).tmp").path
-        CleanupRegistry.shared.add(temporary)
-        defer { CleanupRegistry.shared.remove(temporary) }
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode)
-        guard descriptor >= 0 else { throw WriteError.failed(path: path, reason: String(cString: strerror(errno))) }
-        var written = 0
-        let ok = bytes.withUnsafeBytes { buffer -> Bool in
+        guard descriptor >= 0 else { throw ChapterWriteError.failed(reason: String(cString: strerror(errno))) }
+        CleanupRegistry.shared.add(temporary)
+        var failure: Int32 = 0
+        bytes.withUnsafeBytes { buffer in
+            var written = 0
             while written < buffer.count {
                 let count = Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                if count < 0 { if errno == EINTR { continue }; return false }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
                 written += count
             }
-            return true
         }
-        let reason = String(cString: strerror(errno))
         fchmod(descriptor, mode)
-        close(descriptor)
-        guard ok, !Interrupts.isInterrupted, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw WriteError.failed(path: path, reason: reason)
+        if close(descriptor) != 0, failure == 0 { failure = errno }
+        if failure != 0 {
+            discard(temporary)
+            throw ChapterWriteError.failed(reason: String(cString: strerror(failure)))
         }
-        return true
+        return temporary
     }
+
+    /// Removes a temporary file.
+    static func discard(_ temporary: String) {
+        unlink(temporary)
+        CleanupRegistry.shared.remove(temporary)
+    }
+
+    /// Swaps two paths in one step (Linux `renameat2` with `RENAME_EXCHANGE`), so that after it
+    /// `temporary` holds exactly what `file` held at that instant. False where the system or the
+    /// file system cannot; the caller then falls back to `rename`.
+    static func exchange(_ temporary: String, _ file: String) throws -> Bool {
+        guard let renameat2 = renameat2Function else { return false }
+        if renameat2(AT_FDCWD, temporary, AT_FDCWD, file, 2 /* RENAME_EXCHANGE */) == 0 { return true }
+        let code = errno
+        if code == EINVAL || code == ENOSYS || code == ENOTSUP { return false }
+        throw code == ENOENT ? ChapterWriteError.vanished : ChapterWriteError.failed(reason: String(cString: strerror(code)))
+    }
+
+    /// Replaces `file` by `temporary` with one `rename`.
+    static func rename(_ temporary: String, over file: String) throws {
+        guard Glibc.rename(temporary, file) == 0 else {
+            let code = errno
+            throw code == EISDIR ? ChapterWriteError.notAFile(what: "a folder")
+                : ChapterWriteError.failed(reason: String(cString: strerror(code)))
+        }
+        CleanupRegistry.shared.remove(temporary)
+    }
+
+    private typealias Renameat2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+
+    /// glibc has `renameat2` since 2.28, but Swift's Glibc module does not import it.
+    nonisolated(unsafe) private static let renameat2Function: Renameat2? = {
+        #if os(Linux)
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return nil }
+        return unsafeBitCast(symbol, to: Renameat2.self)
+        #else
+        return nil
+        #endif
+    }()
 }

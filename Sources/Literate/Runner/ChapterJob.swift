@@ -22,7 +22,11 @@ struct ChapterJob {
         do {
             (execution, report.cached) = try execute()
         } catch {
-            report.problems.append(.init(line: 1, column: nil, kind: "failed", message: "\(error)"))
+            // The chapter as a whole could not run (no compiler, no engine): line 0, and the
+            // message without its own `error: ` (the printer says it once).
+            var message = "\(error)"
+            if message.hasPrefix("error: ") { message.removeFirst("error: ".count) }
+            report.problems.append(.init(line: 0, column: nil, kind: "failed", message: message))
             report.seconds = Date().timeIntervalSince(started)
             return report
         }
@@ -67,14 +71,33 @@ struct ChapterJob {
             }
         }
         if environment.options.mode == .run && !Interrupts.isInterrupted {
-            do {
-                report.written = try AtomicFile.write(chapter.splicing(newOutputs), to: chapter.path)
-            } catch {
-                report.problems.append(.init(line: 1, column: nil, kind: "write", message: "\(error)"))
-            }
+            write(newOutputs, into: &report)
         }
         report.seconds = Date().timeIntervalSince(started)
         return report
+    }
+
+    /// Writes the new outputs (see `ChapterWriter`: an edit made meanwhile is never lost; the
+    /// outputs go into it when its cells are the same), then moves the report's positions to the
+    /// text as written.
+    private func write(_ newOutputs: [Int: String], into report: inout ChapterReport) {
+        let written: ChapterWriter.Result
+        do {
+            written = try ChapterWriter.write(chapter.splicing(newOutputs), madeFrom: chapter.document.bytes,
+                                              to: chapter.path, rebase: { current in
+                chapter.rebased(onto: current)?.splicing(newOutputs)
+            })
+        } catch {
+            report.problems.append(.init(line: 0, column: nil, kind: "write", message: "\(error)"))
+            return
+        }
+        report.written = written.written
+        guard written.bytes != chapter.document.bytes,
+              let final = try? Chapter(path: chapter.path, bytes: written.bytes),
+              let map = PositionMap(from: chapter.document, to: final) else { return }
+        for index in report.problems.indices { report.problems[index].line = map.line(report.problems[index].line) }
+        for index in report.cells.indices { report.cells[index].line = map.line(report.cells[index].line) }
+        report.warnings = report.warnings.map { map.message($0, path: chapter.path) }
     }
 
     /// The chapter's execution, from the cache when its key is there.
@@ -85,7 +108,7 @@ struct ChapterJob {
         let settings = ExecutionSettings(chapterName: URL(fileURLWithPath: chapter.path).lastPathComponent, seed: chapter.seed,
                                          timeout: options.timeout ?? chapter.timeout ?? 60, maxOutput: options.maxOutput)
         let key = ResultCache.key(cells: cells, settings: settings, toolIdentity: environment.toolIdentity)
-        if let cached = environment.cache?.lookup(key) { return (cached, true) }
+        if options.useCache, let cached = environment.cache?.lookup(key) { return (cached, true) }
         let execution = try environment.executor.execute(cells, settings: settings)
         // A program killed by an interrupt did not fail on its own: never remember that.
         if !Interrupts.isInterrupted { environment.cache?.store(execution, for: key) }

@@ -3,6 +3,7 @@
 public struct ChapterReport: Sendable, Codable {
     /// One thing wrong, at a chapter location.
     public struct Problem: Sendable, Codable {
+        /// 1-based line in the chapter; 0 for the chapter as a whole (it could not be written or run).
         public var line: Int
         public var column: Int?
         /// `failed` (a cell failed), `stale` (check: the recorded output differs), `write` (run: the

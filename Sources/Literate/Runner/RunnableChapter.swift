@@ -16,6 +16,16 @@ struct RunnableChapter: Sendable {
         return RunnableChapter(path: path, document: document, cells: cells)
     }
 
+    /// The same chapter read from `bytes` (the file as it is now, edited while the cells ran), if
+    /// its cells and settings are still the ones that ran, so their outputs belong in it too.
+    func rebased(onto bytes: [UInt8]) -> RunnableChapter? {
+        guard let edited = try? Chapter(path: path, bytes: bytes), edited.settings == document.settings,
+              edited.cells.map(\.source) == document.cells.map(\.source),
+              edited.cells.map(\.options) == document.cells.map(\.options) else { return nil }
+        return RunnableChapter(path: path, document: edited,
+                               cells: edited.cells.map { RunnableCell(number: $0.index + 1, cell: $0) })
+    }
+
     /// The chapter's bytes with the outputs of the given cells (by number) replaced; an empty
     /// output removes the cell's output block.
     func splicing(_ outputs: [Int: String]) -> [UInt8] {
@@ -42,9 +52,11 @@ struct RunnableCell: Sendable {
     }
 
     /// The first difference between the recorded output and `actual` beyond the cell's
-    /// tolerance, the chapter line it is on, and the diff from recorded to actual.
-    func compare(actual: String) -> (mismatch: OutputMismatch, line: Int, diff: String)? {
+    /// tolerance, the chapter line it is on, and the diff from recorded to actual. Both are
+    /// compared as written in the chapter (`OutputEncoding`), which is also what a diff shows.
+    func compare(actual printed: String) -> (mismatch: OutputMismatch, line: Int, diff: String)? {
         let recorded = cell.recordedOutput ?? ""
+        let actual = OutputEncoding.encode(printed)
         guard let mismatch = compareOutputs(recorded: recorded, actual: actual, tolerance: cell.options.tolerance) else {
             return nil
         }

@@ -27,6 +27,8 @@ public struct RunnerOptions: Sendable {
     public var engine: String?
     /// The cache folder (`--cache-dir`); nil uses `.build/swiftbook-cache` of the package.
     public var cacheDirectory: String?
+    /// Whether cached results are used (false for `--no-cache`). Results are stored either way,
+    /// so a `--no-cache` run refreshes the cache.
     public var useCache: Bool
     /// Progress lines on standard error even when it is not a terminal.
     public var verbose: Bool

@@ -1,12 +1,11 @@
-import Foundation
-
-/// How an output text becomes the lines of an output block, and which fence keeps them inside it.
+/// How an output text (already in `OutputEncoding`) becomes the lines of an output block, and
+/// which fence keeps them inside it.
 enum OutputBlockText {
-    /// The lines of an output: `\r\n` and lone `\r` count as line breaks, and one final line
-    /// break ends the last line rather than starting an empty one. Empty text has no lines.
+    /// The lines of an encoded output: `\n` ends a line (the encoding leaves no other line
+    /// break), and one final `\n` ends the last line rather than starting an empty one. Empty
+    /// text has no lines.
     static func lines(of text: String) -> [String] {
-        let unified = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        var lines = unified.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
         return lines
     }
@@ -22,25 +21,18 @@ enum OutputBlockText {
         return max(3, longest + 1)
     }
 
-    /// The bytes of an output block's lines, each line starting with `prefix` (trailing spaces
-    /// dropped on blank lines, so a block quote's blank line is just `>`), all but the closing
-    /// fence followed by `ending`.
+    /// The bytes of an output block's lines, each line starting with `prefix` (a
+    /// `ContainerPrefix`; an empty line gets its blank form), all but the closing fence
+    /// followed by `ending`.
     static func blockBytes(lines: [String], character: UInt8, length: Int, prefix: [UInt8],
                            ending: [UInt8]) -> (opening: [UInt8], content: [UInt8], closing: [UInt8]) {
         let fence = [UInt8](repeating: character, count: length)
         let opening = prefix + fence + Array("output".utf8) + ending
         var content: [UInt8] = []
         for line in lines {
-            content += line.isEmpty ? blankLine(prefix: prefix) : prefix + Array(line.utf8)
+            content += line.isEmpty ? ContainerPrefix.blankLine(prefix) : prefix + Array(line.utf8)
             content += ending
         }
         return (opening, content, prefix + fence)
-    }
-
-    /// A blank line inside a container: the prefix without its trailing spaces and tabs.
-    static func blankLine(prefix: [UInt8]) -> [UInt8] {
-        var trimmed = prefix
-        while let last = trimmed.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { trimmed.removeLast() }
-        return trimmed
     }
 }
