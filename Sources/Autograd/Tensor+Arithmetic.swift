@@ -93,23 +93,44 @@ extension Tensor {
         }
     }
 
-    // Compound assignment rebinds the variable to a new tensor (`y = y + x`);
-    // other copies of the old value are unchanged, and the graph records the op.
+    // Compound assignment changes only the variable it is applied to: other copies of the
+    // old value are unchanged. When the graph records the operation (grad mode on and an
+    // operand requires grad) the variable is rebound to the recorded result (`y = y + x`),
+    // so gradients flow through it. Otherwise a leaf keeps its place: inside `noGrad { }`,
+    // `w -= lr * w.grad!` leaves `w` a leaf that requires grad, with its gradient, as
+    // PyTorch's in-place `w -= ...` does.
 
-    /// `lhs = lhs + rhs`.
-    public static func += (lhs: inout Tensor, rhs: Tensor) { lhs = lhs + rhs }
-    /// `lhs = lhs - rhs`.
-    public static func -= (lhs: inout Tensor, rhs: Tensor) { lhs = lhs - rhs }
-    /// `lhs = lhs * rhs`.
-    public static func *= (lhs: inout Tensor, rhs: Tensor) { lhs = lhs * rhs }
-    /// `lhs = lhs / rhs`.
-    public static func /= (lhs: inout Tensor, rhs: Tensor) { lhs = lhs / rhs }
-    /// `lhs = lhs + rhs`.
-    public static func += (lhs: inout Tensor, rhs: Float) { lhs = lhs + rhs }
-    /// `lhs = lhs - rhs`.
-    public static func -= (lhs: inout Tensor, rhs: Float) { lhs = lhs - rhs }
-    /// `lhs = lhs * rhs`.
-    public static func *= (lhs: inout Tensor, rhs: Float) { lhs = lhs * rhs }
-    /// `lhs = lhs / rhs`.
-    public static func /= (lhs: inout Tensor, rhs: Float) { lhs = lhs / rhs }
+    /// `lhs = operation(lhs)`, keeping a leaf's `requiresGrad` and `grad` when nothing is recorded.
+    @inline(__always)
+    static func compoundAssign(_ lhs: inout Tensor, recording: Bool, _ operation: (Tensor) -> Tensor) {
+        let result = operation(lhs)
+        if !recording, lhs.isLeaf, lhs.requiresGrad, result.shape == lhs.shape {
+            lhs.replaceScalars(with: result.node.scalars, "compound assignment")
+        } else {
+            lhs = result
+        }
+    }
+
+    /// Whether `lhs op rhs` would be recorded in the graph.
+    @inline(__always)
+    static func records(_ lhs: Tensor, _ rhs: Tensor? = nil) -> Bool {
+        GradMode.isEnabled && (lhs.requiresGrad || rhs?.requiresGrad == true)
+    }
+
+    /// `lhs = lhs + rhs`; other copies of `lhs` keep their values.
+    public static func += (lhs: inout Tensor, rhs: Tensor) { compoundAssign(&lhs, recording: records(lhs, rhs)) { $0 + rhs } }
+    /// `lhs = lhs - rhs`; other copies of `lhs` keep their values.
+    public static func -= (lhs: inout Tensor, rhs: Tensor) { compoundAssign(&lhs, recording: records(lhs, rhs)) { $0 - rhs } }
+    /// `lhs = lhs * rhs`; other copies of `lhs` keep their values.
+    public static func *= (lhs: inout Tensor, rhs: Tensor) { compoundAssign(&lhs, recording: records(lhs, rhs)) { $0 * rhs } }
+    /// `lhs = lhs / rhs`; other copies of `lhs` keep their values.
+    public static func /= (lhs: inout Tensor, rhs: Tensor) { compoundAssign(&lhs, recording: records(lhs, rhs)) { $0 / rhs } }
+    /// `lhs = lhs + rhs`; other copies of `lhs` keep their values.
+    public static func += (lhs: inout Tensor, rhs: Float) { compoundAssign(&lhs, recording: records(lhs)) { $0 + rhs } }
+    /// `lhs = lhs - rhs`; other copies of `lhs` keep their values.
+    public static func -= (lhs: inout Tensor, rhs: Float) { compoundAssign(&lhs, recording: records(lhs)) { $0 - rhs } }
+    /// `lhs = lhs * rhs`; other copies of `lhs` keep their values.
+    public static func *= (lhs: inout Tensor, rhs: Float) { compoundAssign(&lhs, recording: records(lhs)) { $0 * rhs } }
+    /// `lhs = lhs / rhs`; other copies of `lhs` keep their values.
+    public static func /= (lhs: inout Tensor, rhs: Float) { compoundAssign(&lhs, recording: records(lhs)) { $0 / rhs } }
 }

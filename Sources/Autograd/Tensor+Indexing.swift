@@ -2,20 +2,6 @@
 // elements it keeps; its local derivative puts the gradient back in place.
 
 extension Tensor {
-    /// The sub-tensor at `index` along axis 0, which is dropped: (n, …) → (…).
-    /// Negative indices count from the end. Recorded as `SelectBackward0`.
-    public subscript(index: Int) -> Tensor {
-        require(rank >= 1, "subscript: a 0-d tensor cannot be indexed")
-        let n = shape[0]
-        require(index >= -n && index < n, "subscript: index \(index) is out of range for axis 0 of size \(n) (shape \(shape))")
-        let i = index < 0 ? index + n : index
-        let sliced = noGrad { slice(axis: 0, i..<(i + 1)) }
-        return Tensor.result(shape: Array(shape.dropFirst()), scalars: sliced.node.scalars, gradFn: "SelectBackward0",
-                             inputs: [self]) { g in
-            [g.placed(in: self.shape, axis: 0, at: i)]
-        }
-    }
-
     /// The rows `range` along axis 0: (n, …) → (range.count, …). `SliceBackward0`.
     public subscript(range: Range<Int>) -> Tensor {
         slice(axis: 0, range)

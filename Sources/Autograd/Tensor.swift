@@ -2,8 +2,15 @@
 /// `backward()` can compute gradients (reverse-mode automatic differentiation).
 ///
 /// `Tensor` is a value: operations never change their operands, they return new
-/// tensors. Scalars are stored contiguously in row-major order (the last axis
-/// varies fastest), as PyTorch stores a contiguous tensor.
+/// tensors, and an in-place change (`addInPlace`, `copy(from:)`, element assignment,
+/// compound assignment) changes only the variable it is made through: every other
+/// copy keeps its values (copy-on-write, as Swift's `Array` does). Scalars are stored
+/// contiguously in row-major order (the last axis varies fastest), as PyTorch stores
+/// a contiguous tensor.
+///
+/// The gradient belongs to the tensor's place in the autograd graph: copies share it
+/// until one of them is changed in place, which gives that copy a place of its own
+/// (carrying the gradient it had along).
 ///
 /// ```swift
 /// let v = Tensor([1, 2, 3], requiresGrad: true)
@@ -13,8 +20,9 @@
 /// ```
 public struct Tensor {
     /// The graph node: scalars, shape and, for computed tensors, how to send
-    /// gradients back to the inputs. Copies of a `Tensor` share it.
-    let node: TensorNode
+    /// gradients back to the inputs. Copies of a `Tensor` share it until one is
+    /// changed in place (`makeUniqueLeaf()`).
+    var node: TensorNode
 
     init(node: TensorNode) { self.node = node }
 
@@ -71,7 +79,8 @@ public struct Tensor {
 /// The shared, reference-typed part of a `Tensor`: its values and its place in the graph.
 final class TensorNode {
     let shape: [Int]
-    /// Mutated in place only by `Tensor.addInPlace(_:alpha:)` (optimiser updates of leaves).
+    /// Mutated in place only through `Tensor.withMutableScalars(_:)`, on a node that one
+    /// tensor alone holds.
     var scalars: [Float]
     let requiresGrad: Bool
     /// Set on leaves that require grad by `backward()`.
@@ -110,18 +119,75 @@ extension Tensor {
                                        gradFn: gradFn, inputs: inputs, backward: backward))
     }
 
-    /// Adds `alpha * other` to this leaf's values in place, without recording a
-    /// graph, as PyTorch's `p.data.add_(other, alpha=alpha)`. Every copy of this
-    /// tensor sees the change: this is how optimisers update parameters.
-    /// `other` must have this tensor's shape.
-    public func addInPlace(_ other: Tensor, alpha: Float = 1) {
-        require(isLeaf, "addInPlace: only a leaf tensor (e.g. a parameter) can be updated in place, got a result of \(gradFn ?? "an operation")")
+    /// Gives this tensor a node of its own, unless it already has one, so that an in-place
+    /// change reaches no other copy. The new node shares the scalar array (Swift's
+    /// `Array` copies it on the first write) and carries `requiresGrad` and the gradient.
+    /// Only a leaf can be changed in place: a recorded result's node is part of a graph.
+    mutating func makeUniqueLeaf(_ operation: @autoclosure () -> String) {
+        require(isLeaf, "\(operation()): only a leaf tensor can be changed in place, got the result of \(gradFn ?? "an operation"); rebind it instead (x = x + y)")
+        if !isKnownUniquelyReferenced(&node) {
+            let copy = TensorNode(shape: node.shape, scalars: node.scalars, requiresGrad: node.requiresGrad)
+            copy.grad = node.grad
+            node = copy
+        }
+    }
+
+    /// Runs `body` on this leaf's scalars for writing, after `makeUniqueLeaf`: the one
+    /// place where values change in place.
+    mutating func withMutableScalars<Result>(_ operation: @autoclosure () -> String,
+                                             _ body: (inout UnsafeMutableBufferPointer<Float>) -> Result) -> Result {
+        makeUniqueLeaf(operation())
+        return node.scalars.withUnsafeMutableBufferPointer { body(&$0) }
+    }
+
+    /// Adds `alpha * other` to this leaf's values in place, without recording a graph, as
+    /// PyTorch's `p.data.add_(other, alpha=alpha)`; `requiresGrad` and `grad` are kept.
+    /// Other copies of this tensor keep their values. `other` must have this tensor's shape.
+    ///
+    /// ```swift
+    /// var p = Tensor([1, 2])
+    /// let before = p
+    /// p.addInPlace(Tensor([10, 10]), alpha: -0.5)   // p: [-4, -3]; before: still [1, 2]
+    /// ```
+    public mutating func addInPlace(_ other: Tensor, alpha: Float = 1) {
         require(other.shape == shape, "addInPlace: shapes \(shape) and \(other.shape) must be equal")
-        let source = other.node.scalars
-        node.scalars.withUnsafeMutableBufferPointer { target in
-            source.withUnsafeBufferPointer { source in
+        other.node.scalars.withUnsafeBufferPointer { source in
+            withMutableScalars("addInPlace") { target in
+                // target is (n), source is (n): target += alpha * source
                 for i in 0..<target.count { target[i] += alpha * source[i] }
             }
         }
+    }
+
+    /// Multiplies this leaf's values by `factor` in place, without recording a graph
+    /// (PyTorch's `t.data.mul_(factor)`); other copies keep their values.
+    public mutating func multiplyInPlace(by factor: Float) {
+        withMutableScalars("multiplyInPlace") { target in
+            for i in 0..<target.count { target[i] *= factor }
+        }
+    }
+
+    /// Replaces this leaf's values by `source`'s, broadcast to this tensor's shape, without
+    /// recording a graph (PyTorch's `t.data.copy_(source)`): the shape, `requiresGrad` and
+    /// `grad` stay; no gradient flows from `source`. Other copies keep their values.
+    public mutating func copy(from source: Tensor) {
+        let values = source.shape == shape ? source.node.scalars
+            : broadcastScalars(source.node.scalars, source.shape, [0], [], to: shapeOrStop(broadcasting: source)) { a, _ in a }
+        replaceScalars(with: values, "copy(from:)")
+    }
+
+    /// Makes `scalars` (of this tensor's count) this leaf's values, keeping `requiresGrad`
+    /// and `grad`. The array is shared, not copied (Swift copies it on a later write).
+    mutating func replaceScalars(with scalars: [Float], _ operation: @autoclosure () -> String) {
+        require(scalars.count == count, "\(operation()): \(scalars.count) values for a tensor of shape \(shape)")
+        makeUniqueLeaf(operation())
+        node.scalars = scalars
+    }
+
+    /// This shape, after checking that `source` broadcasts to it.
+    func shapeOrStop(broadcasting source: Tensor) -> [Int] {
+        let joint = broadcastShapeOrStop(shape, source.shape, "copy(from:)")
+        require(joint == shape, "copy(from:): a tensor of shape \(source.shape) does not broadcast to shape \(shape)")
+        return shape
     }
 }
