@@ -1,8 +1,18 @@
 /// The nonlinearities `calculateGain(_:param:)` knows, as PyTorch names them in
 /// `torch.nn.init.calculate_gain` (`"linear"`, `"conv2d"`, `"leaky_relu"`, ...).
 public enum Nonlinearity: Sendable, Equatable {
+    /// No nonlinearity, or a convolution (`"linear"`, `"conv1d"`, ..., `"conv_transpose3d"`): gain 1.
     case linear, conv1d, conv2d, conv3d, convTranspose1d, convTranspose2d, convTranspose3d
-    case sigmoid, tanh, relu, leakyReLU, selu
+    /// The logistic function (`"sigmoid"`): gain 1.
+    case sigmoid
+    /// The hyperbolic tangent (`"tanh"`): gain 5/3.
+    case tanh
+    /// The rectified linear unit (`"relu"`): gain √2.
+    case relu
+    /// The leaky ReLU (`"leaky_relu"`): gain √(2 / (1 + slope²)).
+    case leakyReLU
+    /// The scaled exponential linear unit (`"selu"`): gain 3/4.
+    case selu
 }
 
 /// The recommended gain for a nonlinearity, PyTorch's `torch.nn.init.calculate_gain`: the
@@ -34,7 +44,10 @@ public func calculateGain(_ nonlinearity: Nonlinearity, param: Float? = nil) -> 
 /// Which fan Kaiming initialisation scales by (PyTorch's `mode="fan_in"` / `"fan_out"`): the
 /// fan-in keeps the variance of the forward pass, the fan-out that of the backward pass.
 public enum FanMode: Sendable, Equatable {
-    case fanIn, fanOut
+    /// Scale by the number of inputs (`"fan_in"`), PyTorch's default.
+    case fanIn
+    /// Scale by the number of outputs (`"fan_out"`).
+    case fanOut
 }
 
 /// The fan-in and fan-out of a weight of `shape`, by PyTorch's rule

@@ -22,6 +22,8 @@ public final class LazyLinear: Linear {
     /// Whether the first input has fixed the input size.
     public var isMaterialized: Bool { $weight.isMaterialized }
 
+    /// Takes the input size from the first input (creating the parameters), then computes
+    /// y = x·Wᵀ + b as `Linear` does.
     public override func forward(_ x: Tensor) -> Tensor {
         require(x.rank >= 1 && x.shape.last! > 0,
                 "LazyLinear(out_features=\(outFeatures)): the input needs a non-empty last axis to take its size from, got shape \(x.shape)")
@@ -36,5 +38,6 @@ public final class LazyLinear: Linear {
         return linear(x, weight, _bias?.value)
     }
 
+    /// `LazyLinear` before the first input, `Linear` after, as PyTorch prints the layer.
     public override var typeName: String { isMaterialized ? "Linear" : "LazyLinear" }
 }

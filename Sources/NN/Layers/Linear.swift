@@ -61,12 +61,14 @@ public class Linear: Module {
         }
     }
 
+    /// y = x·Wᵀ + b; x: (…, in) → y: (…, out).
     public override func forward(_ x: Tensor) -> Tensor {
         require(x.rank >= 1 && x.shape.last == inFeatures,
                 "Linear(in_features=\(inFeatures), out_features=\(outFeatures)): the input's last axis must have \(inFeatures) features, got an input of shape \(x.shape)")
         return linear(x, weight, _bias?.value)
     }
 
+    /// `in_features=20, out_features=256, bias=True`, as PyTorch prints the layer.
     public override var extraDescription: String {
         "in_features=\(inFeatures), out_features=\(outFeatures), bias=\(_bias == nil ? "False" : "True")"
     }

@@ -55,6 +55,7 @@ public final class Sequential: Module {
         return child
     }
 
+    /// The input passed through every module in turn.
     public override func forward(_ x: Tensor) -> Tensor {
         var x = x
         for (_, module) in registeredChildren { x = module(x) }
@@ -66,11 +67,18 @@ public final class Sequential: Module {
 /// `Sequential { ... }`. Supports `if`, `if`/`else` and `for` loops.
 @resultBuilder
 public enum ModuleBuilder {
+    /// One module on a line.
     public static func buildExpression(_ module: Module) -> [Module] { [module] }
+    /// Several modules on a line (an array of them).
     public static func buildExpression(_ modules: [Module]) -> [Module] { modules }
+    /// The lines of a block, in order.
     public static func buildBlock(_ parts: [Module]...) -> [Module] { parts.flatMap { $0 } }
+    /// An `if` without `else`: its modules, or none.
     public static func buildOptional(_ part: [Module]?) -> [Module] { part ?? [] }
+    /// The `if` branch of an `if`/`else`.
     public static func buildEither(first part: [Module]) -> [Module] { part }
+    /// The `else` branch of an `if`/`else`.
     public static func buildEither(second part: [Module]) -> [Module] { part }
+    /// A `for` loop: the modules of every pass, in order.
     public static func buildArray(_ parts: [[Module]]) -> [Module] { parts.flatMap { $0 } }
 }
