@@ -29,7 +29,7 @@ extension Tensor {
         get {
             let (offset, shape) = location(of: indices)
             require(shape.reduce(1, *) == 1, "subscript: \(indices) selects shape \(shape), not one element; give an index for every axis")
-            return node.scalars[offset]
+            return storage[offset]
         }
         set { assign(Tensor(newValue), at: indices) }
     }
@@ -53,11 +53,11 @@ extension Tensor {
         require(rank >= 1 || indices.isEmpty, "subscript: a 0-d tensor cannot be indexed")
         let (offset, shape) = location(of: indices)
         let count = shape.reduce(1, *)
-        let values = Array(node.scalars[offset..<(offset + count)])
+        let values = Array(storage[offset..<(offset + count)])
         guard !indices.isEmpty else { return self }
         return Tensor.result(shape: shape, scalars: values, gradFn: "SelectBackward0", inputs: [self]) { g in
             var out = [Float](repeating: 0, count: self.count)
-            out.replaceSubrange(offset..<(offset + count), with: g.node.scalars)
+            out.replaceSubrange(offset..<(offset + count), with: g.storage)
             return [Tensor(shape: self.shape, scalars: out)]
         }
     }
@@ -68,18 +68,18 @@ extension Tensor {
         let count = shape.reduce(1, *)
         let joint = broadcastShapeOrStop(shape, value.shape, "subscript assignment")
         require(joint == shape, "subscript assignment: a value of shape \(value.shape) does not fit the selection of shape \(shape)")
-        let values = value.shape == shape ? value.node.scalars
-            : broadcastScalars(value.node.scalars, value.shape, [0], [], to: shape) { a, _ in a }
+        let values = value.shape == shape ? value.storage
+            : broadcastScalars(value.storage, value.shape, [0], [], to: shape) { a, _ in a }
         let range = offset..<(offset + count)
         if GradMode.isEnabled && (value.requiresGrad || (requiresGrad && !isLeaf)) {
             let old = self
-            var scalars = node.scalars
+            var scalars = storage
             scalars.replaceSubrange(range, with: values)
             self = Tensor.result(shape: old.shape, scalars: scalars, gradFn: "CopySlices", inputs: [old, value]) { g in
-                var kept = g.node.scalars
+                var kept = g.storage
                 kept.replaceSubrange(range, with: repeatElement(0, count: count))
                 return [Tensor(shape: old.shape, scalars: kept),
-                        Tensor(shape: shape, scalars: Array(g.node.scalars[range]))]
+                        Tensor(shape: shape, scalars: Array(g.storage[range]))]
             }
             return
         }

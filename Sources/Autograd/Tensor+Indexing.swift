@@ -23,7 +23,7 @@ extension Tensor {
         let block = range.count * inner
         let total = outer * block
         let out = [Float](unsafeUninitializedCapacity: total) { out, initialized in
-            node.scalars.withUnsafeBufferPointer { x in
+            storage.withUnsafeBufferPointer { x in
                 for o in 0..<outer {
                     (out.baseAddress! + o * block).update(from: x.baseAddress! + (o * n + range.lowerBound) * inner,
                                                          count: block)
@@ -42,7 +42,7 @@ extension Tensor {
         let outer = shape[..<axis].reduce(1, *), n = shape[axis], inner = shape[(axis + 1)...].reduce(1, *)
         let block = count / Swift.max(outer, 1)
         var out = [Float](repeating: 0, count: shape.reduce(1, *))
-        node.scalars.withUnsafeBufferPointer { g in
+        storage.withUnsafeBufferPointer { g in
             out.withUnsafeMutableBufferPointer { out in
                 for o in 0..<outer {
                     (out.baseAddress! + (o * n + offset) * inner).update(from: g.baseAddress! + o * block, count: block)
@@ -73,7 +73,7 @@ public func concat(_ tensors: [Tensor], axis: Int = 0) -> Tensor {
     out.reserveCapacity(shape.reduce(1, *))
     for o in 0..<outer {
         for (t, size) in zip(tensors, sizes) {
-            out.append(contentsOf: t.node.scalars[(o * size * inner)..<((o + 1) * size * inner)])
+            out.append(contentsOf: t.storage[(o * size * inner)..<((o + 1) * size * inner)])
         }
     }
     return Tensor.result(shape: shape, scalars: out, gradFn: "CatBackward0", inputs: tensors) { g in
@@ -97,7 +97,7 @@ public func stack(_ tensors: [Tensor], axis: Int = 0) -> Tensor {
     var expanded = shape
     expanded.insert(1, at: axis)
     let joined = noGrad { concat(tensors.map { $0.reshaped(to: expanded) }, axis: axis) }
-    return Tensor.result(shape: joined.shape, scalars: joined.node.scalars, gradFn: "StackBackward0",
+    return Tensor.result(shape: joined.shape, scalars: joined.storage, gradFn: "StackBackward0",
                          inputs: tensors) { g in
         (0..<tensors.count).map { i in g.slice(axis: axis, i..<(i + 1)).reshaped(to: shape) }
     }

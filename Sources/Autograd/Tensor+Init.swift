@@ -6,7 +6,7 @@ extension Tensor {
         let expected = shape.reduce(1, *)
         require(expected == scalars.count,
                      "Tensor(shape:scalars:): shape \(shape) needs \(expected) scalars, got \(scalars.count)")
-        self.init(node: TensorNode(shape: shape, scalars: scalars, requiresGrad: requiresGrad))
+        self.init(node: TensorNode(shape: shape, requiresGrad: requiresGrad), storage: scalars)
     }
 
     /// A 0-d tensor holding one value, like `torch.tensor(3.5)`.
@@ -111,6 +111,6 @@ extension Tensor {
     /// by copy-on-write, so a clone is only needed for PyTorch's other meaning: a result
     /// recorded as `CloneBackward0` whose gradient flows back to this tensor.
     public func clone() -> Tensor {
-        Tensor.result(shape: shape, scalars: node.scalars, gradFn: "CloneBackward0", inputs: [self]) { g in [g] }
+        Tensor.result(shape: shape, scalars: storage, gradFn: "CloneBackward0", inputs: [self]) { g in [g] }
     }
 }

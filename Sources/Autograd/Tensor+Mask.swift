@@ -11,7 +11,7 @@ extension Tensor {
     /// 1 where `predicate(lhs, rhs)` holds, else 0, over the broadcast shape; never recorded.
     static func mask(_ lhs: Tensor, _ rhs: Tensor, _ symbol: String, _ predicate: (Float, Float) -> Bool) -> Tensor {
         let shape = broadcastShapeOrStop(lhs.shape, rhs.shape, symbol)
-        let out = broadcastScalars(lhs.node.scalars, lhs.shape, rhs.node.scalars, rhs.shape, to: shape) {
+        let out = broadcastScalars(lhs.storage, lhs.shape, rhs.storage, rhs.shape, to: shape) {
             predicate($0, $1) ? 1 : 0
         }
         return Tensor(shape: shape, scalars: out)
@@ -49,6 +49,6 @@ extension Tensor: Equatable {
     /// `torch.equal(lhs, rhs)`). Gradients and `requiresGrad` are not compared; NaN
     /// equals nothing, as in PyTorch. For an elementwise mask use `.==`.
     public static func == (lhs: Tensor, rhs: Tensor) -> Bool {
-        lhs.shape == rhs.shape && lhs.node.scalars == rhs.node.scalars
+        lhs.shape == rhs.shape && lhs.storage == rhs.storage
     }
 }

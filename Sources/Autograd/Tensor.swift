@@ -8,9 +8,12 @@
 /// contiguously in row-major order (the last axis varies fastest), as PyTorch stores
 /// a contiguous tensor.
 ///
-/// The gradient belongs to the tensor's place in the autograd graph: copies share it
-/// until one of them is changed in place, which gives that copy a place of its own
-/// (carrying the gradient it had along).
+/// Values and identity are kept apart. The values live in a Swift array, which copies
+/// itself on the first write while another holder shares it. The identity, a graph node
+/// that holds `requiresGrad`, the gradient and how the tensor was computed, is shared by
+/// copies and survives in-place changes, as in PyTorch: a parameter updated in place
+/// still receives the gradients of graphs built before the update, while those graphs
+/// keep the values they were built with.
 ///
 /// ```swift
 /// let v = Tensor([1, 2, 3], requiresGrad: true)
@@ -19,12 +22,18 @@
 /// v.grad   // tensor([2., 4., 6.])
 /// ```
 public struct Tensor {
-    /// The graph node: scalars, shape and, for computed tensors, how to send
-    /// gradients back to the inputs. Copies of a `Tensor` share it until one is
-    /// changed in place (`makeUniqueLeaf()`).
+    /// The identity in the graph: shape, `requiresGrad`, the gradient and, for computed
+    /// tensors, how to send gradients back to the inputs. Copies of a `Tensor` share it.
     var node: TensorNode
 
-    init(node: TensorNode) { self.node = node }
+    /// The elements in row-major order. Changed only by in-place operations on a leaf
+    /// (`withMutableScalars`, `replaceScalars`); `Array` copies it first if it is shared.
+    var storage: [Float]
+
+    init(node: TensorNode, storage: [Float]) {
+        self.node = node
+        self.storage = storage
+    }
 
     /// The size of every axis, outermost first; `[]` for a 0-d (scalar) tensor.
     public var shape: [Int] { node.shape }
@@ -33,10 +42,10 @@ public struct Tensor {
     public var rank: Int { node.shape.count }
 
     /// The number of elements (the product of `shape`).
-    public var count: Int { node.scalars.count }
+    public var count: Int { storage.count }
 
     /// All elements in row-major order.
-    public var scalars: [Float] { node.scalars }
+    public var scalars: [Float] { storage }
 
     /// Whether gradients flow to this tensor: true for a leaf created with
     /// `requiresGrad: true` and for every result computed from such a tensor
@@ -61,7 +70,7 @@ public struct Tensor {
     /// The single value of a one-element tensor.
     public func item() -> Float {
         require(count == 1, "item() needs a one-element tensor, got shape \(shape) with \(count) elements")
-        return node.scalars[0]
+        return storage[0]
     }
 
     /// A leaf with the same values that is cut off from the graph and does not require grad.
@@ -76,12 +85,9 @@ public struct Tensor {
     }
 }
 
-/// The shared, reference-typed part of a `Tensor`: its values and its place in the graph.
+/// The shared, reference-typed part of a `Tensor`: its identity in the graph.
 final class TensorNode {
     let shape: [Int]
-    /// Mutated in place only through `Tensor.withMutableScalars(_:)`, on a node that one
-    /// tensor alone holds.
-    var scalars: [Float]
     let requiresGrad: Bool
     /// Set on leaves that require grad by `backward()`.
     var grad: Tensor?
@@ -93,10 +99,9 @@ final class TensorNode {
     /// broadcast shape; `backward()` sums it back to the input's shape.
     let backward: ((Tensor) -> [Tensor?])?
 
-    init(shape: [Int], scalars: [Float], requiresGrad: Bool,
+    init(shape: [Int], requiresGrad: Bool,
          gradFn: String? = nil, inputs: [Tensor] = [], backward: ((Tensor) -> [Tensor?])? = nil) {
         self.shape = shape
-        self.scalars = scalars
         self.requiresGrad = requiresGrad
         self.gradFn = gradFn
         self.inputs = inputs
@@ -113,31 +118,26 @@ extension Tensor {
         var needsGraph = false
         for input in inputs where input.node.requiresGrad { needsGraph = true; break }
         guard needsGraph, GradMode.isEnabled else {
-            return Tensor(node: TensorNode(shape: shape, scalars: scalars, requiresGrad: false))
+            return Tensor(node: TensorNode(shape: shape, requiresGrad: false), storage: scalars)
         }
-        return Tensor(node: TensorNode(shape: shape, scalars: scalars, requiresGrad: true,
-                                       gradFn: gradFn, inputs: inputs, backward: backward))
+        return Tensor(node: TensorNode(shape: shape, requiresGrad: true,
+                                       gradFn: gradFn, inputs: inputs, backward: backward), storage: scalars)
     }
 
-    /// Gives this tensor a node of its own, unless it already has one, so that an in-place
-    /// change reaches no other copy. The new node shares the scalar array (Swift's
-    /// `Array` copies it on the first write) and carries `requiresGrad` and the gradient.
-    /// Only a leaf can be changed in place: a recorded result's node is part of a graph.
-    mutating func makeUniqueLeaf(_ operation: @autoclosure () -> String) {
+    /// Stops unless this tensor is a leaf: only a leaf's values can change in place. A
+    /// recorded result's values are part of its graph; rebind it instead (`x = x + y`).
+    func requireLeaf(_ operation: @autoclosure () -> String) {
         require(isLeaf, "\(operation()): only a leaf tensor can be changed in place, got the result of \(gradFn ?? "an operation"); rebind it instead (x = x + y)")
-        if !isKnownUniquelyReferenced(&node) {
-            let copy = TensorNode(shape: node.shape, scalars: node.scalars, requiresGrad: node.requiresGrad)
-            copy.grad = node.grad
-            node = copy
-        }
     }
 
-    /// Runs `body` on this leaf's scalars for writing, after `makeUniqueLeaf`: the one
-    /// place where values change in place.
+    /// Runs `body` on this leaf's scalars for writing: with `replaceScalars`, the one
+    /// place where values change in place. `Array` copies the scalars first when another
+    /// holder (a copy of this tensor, a graph that saved it) shares them, so only this
+    /// variable sees the change; a tensor nothing else holds is changed where it lies.
     mutating func withMutableScalars<Result>(_ operation: @autoclosure () -> String,
                                              _ body: (inout UnsafeMutableBufferPointer<Float>) -> Result) -> Result {
-        makeUniqueLeaf(operation())
-        return node.scalars.withUnsafeMutableBufferPointer { body(&$0) }
+        requireLeaf(operation())
+        return storage.withUnsafeMutableBufferPointer { body(&$0) }
     }
 
     /// Adds `alpha * other` to this leaf's values in place, without recording a graph, as
@@ -151,7 +151,7 @@ extension Tensor {
     /// ```
     public mutating func addInPlace(_ other: Tensor, alpha: Float = 1) {
         require(other.shape == shape, "addInPlace: shapes \(shape) and \(other.shape) must be equal")
-        other.node.scalars.withUnsafeBufferPointer { source in
+        other.storage.withUnsafeBufferPointer { source in
             withMutableScalars("addInPlace") { target in
                 // target is (n), source is (n): target += alpha * source
                 for i in 0..<target.count { target[i] += alpha * source[i] }
@@ -171,8 +171,8 @@ extension Tensor {
     /// recording a graph (PyTorch's `t.data.copy_(source)`): the shape, `requiresGrad` and
     /// `grad` stay; no gradient flows from `source`. Other copies keep their values.
     public mutating func copy(from source: Tensor) {
-        let values = source.shape == shape ? source.node.scalars
-            : broadcastScalars(source.node.scalars, source.shape, [0], [], to: shapeOrStop(broadcasting: source)) { a, _ in a }
+        let values = source.shape == shape ? source.storage
+            : broadcastScalars(source.storage, source.shape, [0], [], to: shapeOrStop(broadcasting: source)) { a, _ in a }
         replaceScalars(with: values, "copy(from:)")
     }
 
@@ -180,8 +180,8 @@ extension Tensor {
     /// and `grad`. The array is shared, not copied (Swift copies it on a later write).
     mutating func replaceScalars(with scalars: [Float], _ operation: @autoclosure () -> String) {
         require(scalars.count == count, "\(operation()): \(scalars.count) values for a tensor of shape \(shape)")
-        makeUniqueLeaf(operation())
-        node.scalars = scalars
+        requireLeaf(operation())
+        storage = scalars
     }
 
     /// This shape, after checking that `source` broadcasts to it.

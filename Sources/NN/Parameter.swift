@@ -75,18 +75,21 @@ public final class Parameter: CustomStringConvertible {
     }
 
     /// The current values, a leaf. Setting it keeps the parameter (and every optimiser holding
-    /// it), its `requiresGrad` and, when the shape is unchanged, its gradient, and replaces the
-    /// values (PyTorch's `p.data = t`); no graph leads from `newValue` into the parameter.
+    /// it) and its `requiresGrad`, and replaces the values (PyTorch's `p.data = t`); no graph
+    /// leads from `newValue` into the parameter. With the shape unchanged the gradient stays too.
     public var value: Tensor {
         get {
             guard let stored else { fatalError(missingValueMessage) }
             return stored
         }
         set {
-            let grad = stored?.shape == newValue.shape ? stored?.grad : nil
-            let leaf = newValue.requiringGrad(tracksGrad)
-            leaf.grad = grad
-            stored = leaf
+            if let current = stored, current.shape == newValue.shape {
+                // Same shape: new values for the same tensor, which keeps its place in graphs
+                // already built (they still send their gradients here) and its gradient.
+                update { $0.copy(from: newValue) }   // shares the array: no copy
+            } else {
+                stored = newValue.requiringGrad(tracksGrad)
+            }
         }
     }
 

@@ -54,6 +54,8 @@ import Testing
 
     @Test func theOptimiserUpdatesEveryModuleHoldingTheParameter() {
         let shared = Linear(2, 2)
+        shared.weight = Tensor([[1, 0], [0, 1]])   // positive paths: every weight gets a gradient
+        shared.bias = Tensor([1, 1])
         let net = Sequential(shared, ReLU(), shared)
         let optimizer = SGD(net.parameters(), lr: 0.1)
         let before = shared.weight
@@ -63,15 +65,28 @@ import Testing
         #expect(net[0, as: Linear.self].weight != before)
     }
 
-    @Test func aStepWhileTheGraphIsAliveKeepsTheGraphsValues() {
+    @Test func aStepBetweenForwardAndBackwardKeepsTheGraphsValuesAndGradients() {
         let layer = Linear(2, 1, bias: false)
         layer.weight = Tensor([[1, 2]])
         let optimizer = SGD(layer.parameters(), lr: 1)
-        let output = layer(Tensor([[3, 4]]))
-        output.backward()
+        let x = Tensor([[3, 4]], requiresGrad: true)
+        let output = layer(x)
+        layer.$weight.grad = Tensor([[1, 1]])
         optimizer.step()
-        #expect(output.item() == 11)
-        #expect(layer.weight.scalars == [-2, -2])
+        #expect(layer.weight.scalars == [0, 1])
+        output.backward()
+        #expect(x.grad?.scalars == [1, 2], "d/dx is the weight of the forward pass")
+        #expect(layer.$weight.grad?.scalars == [4, 5], "the graph's gradient reaches the updated parameter")
+    }
+
+    @Test func assigningAParameterKeepsItsPlaceInGraphsBuiltBefore() {
+        let layer = Linear(2, 1, bias: false)
+        let output = layer(Tensor([[3, 4]]))
+        layer.weight = Tensor([[7, 7]])
+        layer.weight[0, 0] = 5
+        output.backward()
+        #expect(layer.$weight.grad?.scalars == [3, 4])
+        #expect(layer.weight.scalars == [5, 7])
     }
 
     @Test func elementAssignmentThroughAModuleChangesOnlyTheModule() {
@@ -110,12 +125,15 @@ import Testing
         let layer = Linear(4, 3)
         let optimizer = SGD(layer.parameters(), lr: 0.1, momentum: 0.9)
         var nodes: Set<ObjectIdentifier> = []
+        var buffers: Set<Int> = []
         for _ in 0..<3 {
             optimizer.zeroGrad()
             layer(Tensor.ones(2, 4)).sum().backward()
             optimizer.step()
             nodes.insert(ObjectIdentifier(layer.$weight.value.node))
+            buffers.insert(layer.$weight.value.storage.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) })
         }
-        #expect(nodes.count == 1, "no copy of the weight when nothing else holds it")
+        #expect(nodes.count == 1, "the parameter keeps its identity")
+        #expect(buffers.count == 1, "no copy of the weight when nothing else holds it")
     }
 }
