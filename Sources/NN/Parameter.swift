@@ -97,6 +97,8 @@ public final class Parameter: CustomStringConvertible {
     /// `with torch.no_grad(): p.add_(...)`): no other tensor sees the change, not even one
     /// read from this parameter before, while every module holding the parameter does.
     /// `requiresGrad` and the gradient are kept. Optimisers and initialisers update this way.
+    /// Change `$0` in place (`addInPlace`, `copy(from:)`, `$0[i] = x`, `$0 -= x`) to keep the
+    /// tensor's place in graphs already built; assigning a new tensor to `$0` starts a new one.
     ///
     /// ```swift
     /// layer.$weight.update { $0.addInPlace(layer.$weight.grad!, alpha: -0.1) }
