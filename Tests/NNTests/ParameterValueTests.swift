@@ -99,6 +99,20 @@ import Testing
         #expect(layer.weight.isLeaf && layer.weight.requiresGrad)
     }
 
+    @Test func compoundAssignmentThroughAModuleChangesOnlyTheModule() {
+        let layer = Linear(2, 1, bias: false)
+        layer.weight = Tensor([[1, 2]])
+        let output = layer(Tensor([[3, 4]]))
+        let before = layer.weight
+        layer.weight += 1
+        noGrad { layer.weight *= 2 }
+        #expect(layer.weight.scalars == [4, 6])
+        #expect(before.scalars == [1, 2])
+        #expect(layer.weight.isLeaf && layer.weight.requiresGrad)
+        output.backward()
+        #expect(layer.$weight.grad?.scalars == [3, 4], "still the same parameter for the graph built before")
+    }
+
     @Test func initialisingLeavesEarlierReadingsAlone() {
         let layer = Linear(3, 2)
         let before = layer.weight
