@@ -1,10 +1,13 @@
 /// Two shapes that cannot be broadcast together, with PyTorch's rule in the message.
 public struct BroadcastError: Error, CustomStringConvertible, Equatable {
+    /// The left operand's shape.
     public let lhs: [Int]
+    /// The right operand's shape.
     public let rhs: [Int]
     /// The axis, counted from the end (-1 is the last axis), where the sizes clash.
     public let axisFromEnd: Int
 
+    /// Both shapes and the axis where they clash, with PyTorch's rule.
     public var description: String {
         let a = lhs[lhs.count + axisFromEnd], b = rhs[rhs.count + axisFromEnd]
         return "shapes \(lhs) and \(rhs) cannot be broadcast: size \(a) and size \(b) at axis \(axisFromEnd) (counting from the last) must be equal or one of them 1"

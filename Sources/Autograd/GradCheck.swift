@@ -2,8 +2,10 @@
 public struct GradcheckMismatch: CustomStringConvertible {
     /// Which input (position in `inputs`), which of its elements, which output element.
     public let input: Int, inputElement: Int, outputElement: Int
+    /// The derivative from `backward()`, and the one from central finite differences.
     public let analytic: Double, numerical: Double
 
+    /// The entry and both derivatives, in one line.
     public var description: String {
         "d output[\(outputElement)] / d input \(input)[\(inputElement)]: backward() gives \(analytic), finite differences give \(numerical)"
     }

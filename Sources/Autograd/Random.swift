@@ -107,12 +107,42 @@ extension Tensor {
     }
 
     /// Uniform random values in [low, high) of the given shape (PyTorch's `uniform_`),
-    /// as used by layer initialisers.
+    /// as used by layer initialisers: `Tensor.uniform(-1, 1, shape: [2, 3])`.
     public static func uniform(_ low: Float, _ high: Float, shape: [Int], requiresGrad: Bool = false) -> Tensor {
+        require(low <= high, "uniform: low \(low) must not exceed high \(high)")
         let count = shape.reduce(1, *)
         let scalars = GlobalGenerator.shared.draw { g in
             (0..<count).map { _ in low + (high - low) * g.nextUniformFloat() }
         }
         return Tensor(shape: shape, scalars: scalars, requiresGrad: requiresGrad)
+    }
+
+    /// Uniform random values in [low, high): `Tensor.uniform(-1, 1, 2, 3)`.
+    public static func uniform(_ low: Float, _ high: Float, _ shape: Int..., requiresGrad: Bool = false) -> Tensor {
+        uniform(low, high, shape: shape, requiresGrad: requiresGrad)
+    }
+
+    /// Normal random values with mean `mean` and standard deviation `std` (PyTorch's
+    /// `torch.normal(mean, std, size)` and `normal_`): `Tensor.normal(mean: 0, std: 0.01, shape: [2, 3])`.
+    public static func normal(mean: Float = 0, std: Float = 1, shape: [Int], requiresGrad: Bool = false) -> Tensor {
+        require(std >= 0, "normal: std must be non-negative, got \(std)")
+        let count = shape.reduce(1, *)
+        let scalars = GlobalGenerator.shared.draw { $0.normals(count) }.map { mean + std * $0 }
+        return Tensor(shape: shape, scalars: scalars, requiresGrad: requiresGrad)
+    }
+
+    /// Normal random values with mean `mean` and standard deviation `std`: `Tensor.normal(mean: 0, std: 0.01, 2, 3)`.
+    public static func normal(mean: Float = 0, std: Float = 1, _ shape: Int..., requiresGrad: Bool = false) -> Tensor {
+        normal(mean: mean, std: std, shape: shape, requiresGrad: requiresGrad)
+    }
+
+    /// Uniform random values in [0, 1) of `other`'s shape (PyTorch's `torch.rand_like`).
+    public static func rand(like other: Tensor, requiresGrad: Bool = false) -> Tensor {
+        rand(shape: other.shape, requiresGrad: requiresGrad)
+    }
+
+    /// Standard normal random values of `other`'s shape (PyTorch's `torch.randn_like`).
+    public static func randn(like other: Tensor, requiresGrad: Bool = false) -> Tensor {
+        randn(shape: other.shape, requiresGrad: requiresGrad)
     }
 }

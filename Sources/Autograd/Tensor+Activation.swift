@@ -6,7 +6,7 @@ import Foundation
 extension Tensor {
     /// σ(x) = 1 / (1 + e⁻ˣ). d/dx = σ(x)(1 − σ(x)).
     public func sigmoid() -> Tensor {
-        let out = mapScalars(node.scalars) { 1 / (1 + Foundation.exp(-$0)) }
+        let out = mapScalars(storage) { 1 / (1 + Foundation.exp(-$0)) }
         let y = Tensor(shape: shape, scalars: out)
         return Tensor.result(shape: shape, scalars: out, gradFn: "SigmoidBackward0", inputs: [self]) { g in
             [g * y * (1 - y)]
@@ -15,7 +15,7 @@ extension Tensor {
 
     /// tanh x. d/dx = 1 − tanh²x.
     public func tanh() -> Tensor {
-        let out = mapScalars(node.scalars) { Foundation.tanh($0) }
+        let out = mapScalars(storage) { Foundation.tanh($0) }
         let y = Tensor(shape: shape, scalars: out)
         return Tensor.result(shape: shape, scalars: out, gradFn: "TanhBackward0", inputs: [self]) { g in
             [g * (1 - y * y)]
@@ -26,10 +26,10 @@ extension Tensor {
     /// d/dx: g ↦ y ⊙ (g − Σ(g ⊙ y) along the axis).
     public func softmax(axis: Int) -> Tensor {
         let shifted = noGrad { self - self.max(axis: axis, keepDims: true) }
-        let e = mapScalars(shifted.node.scalars) { Foundation.exp($0) }
+        let e = mapScalars(shifted.storage) { Foundation.exp($0) }
         let exps = Tensor(shape: shape, scalars: e)
         let y = noGrad { exps / exps.sum(axis: axis, keepDims: true) }
-        return Tensor.result(shape: shape, scalars: y.node.scalars, gradFn: "SoftmaxBackward0", inputs: [self]) { g in
+        return Tensor.result(shape: shape, scalars: y.storage, gradFn: "SoftmaxBackward0", inputs: [self]) { g in
             [y * (g - (g * y).sum(axis: axis, keepDims: true))]
         }
     }
@@ -41,7 +41,7 @@ extension Tensor {
             let shifted = self - self.max(axis: axis, keepDims: true)
             return shifted - shifted.exp().sum(axis: axis, keepDims: true).log()
         }
-        return Tensor.result(shape: shape, scalars: y.node.scalars, gradFn: "LogSoftmaxBackward0", inputs: [self]) { g in
+        return Tensor.result(shape: shape, scalars: y.storage, gradFn: "LogSoftmaxBackward0", inputs: [self]) { g in
             [g - y.exp() * g.sum(axis: axis, keepDims: true)]
         }
     }

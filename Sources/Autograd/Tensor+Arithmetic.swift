@@ -9,7 +9,7 @@ extension Tensor {
                              _ f: (Float, Float) -> Float,
                              backward: @escaping (Tensor) -> [Tensor?]) -> Tensor {
         let shape = broadcastShapeOrStop(lhs.shape, rhs.shape, symbol)
-        let out = broadcastScalars(lhs.node.scalars, lhs.shape, rhs.node.scalars, rhs.shape, to: shape, f)
+        let out = broadcastScalars(lhs.storage, lhs.shape, rhs.storage, rhs.shape, to: shape, f)
         return result(shape: shape, scalars: out, gradFn: gradFn, inputs: [lhs, rhs], backward: backward)
     }
 
@@ -37,14 +37,14 @@ extension Tensor {
 
     /// Elementwise negation. d/dx = -1.
     public static prefix func - (x: Tensor) -> Tensor {
-        result(shape: x.shape, scalars: mapScalars(x.node.scalars) { -$0 }, gradFn: "NegBackward0",
+        result(shape: x.shape, scalars: mapScalars(x.storage) { -$0 }, gradFn: "NegBackward0",
                inputs: [x]) { g in [-g] }
     }
 
     /// Applies `f(x, s)` to every element, recorded as `gradFn` with derivative `dfdx` (a constant).
     @inline(__always)
     static func withScalar(_ x: Tensor, gradFn: String, derivative: Float, _ f: (Float) -> Float) -> Tensor {
-        result(shape: x.shape, scalars: mapScalars(x.node.scalars, f), gradFn: gradFn, inputs: [x]) { g in
+        result(shape: x.shape, scalars: mapScalars(x.storage, f), gradFn: gradFn, inputs: [x]) { g in
             [derivative == 1 ? g : g * derivative]
         }
     }
@@ -87,29 +87,50 @@ extension Tensor {
     /// Divides a number by every element: s/x, derivative -s/x². PyTorch
     /// computes it as `x.reciprocal() * s`, so the result prints `MulBackward0`.
     public static func / (lhs: Float, rhs: Tensor) -> Tensor {
-        let out = mapScalars(rhs.node.scalars) { lhs / $0 }
+        let out = mapScalars(rhs.storage) { lhs / $0 }
         return result(shape: rhs.shape, scalars: out, gradFn: "MulBackward0", inputs: [rhs]) { g in
             [-g * lhs / (rhs * rhs)]
         }
     }
 
-    // Compound assignment rebinds the variable to a new tensor (`y = y + x`);
-    // other copies of the old value are unchanged, and the graph records the op.
+    // Compound assignment changes only the variable it is applied to: other copies of the
+    // old value are unchanged. When the graph records the operation (grad mode on and an
+    // operand requires grad) the variable is rebound to the recorded result (`y = y + x`),
+    // so gradients flow through it. Otherwise a leaf keeps its place: inside `noGrad { }`,
+    // `w -= lr * w.grad!` leaves `w` a leaf that requires grad, with its gradient, as
+    // PyTorch's in-place `w -= ...` does.
 
-    /// `lhs = lhs + rhs`.
-    public static func += (lhs: inout Tensor, rhs: Tensor) { lhs = lhs + rhs }
-    /// `lhs = lhs - rhs`.
-    public static func -= (lhs: inout Tensor, rhs: Tensor) { lhs = lhs - rhs }
-    /// `lhs = lhs * rhs`.
-    public static func *= (lhs: inout Tensor, rhs: Tensor) { lhs = lhs * rhs }
-    /// `lhs = lhs / rhs`.
-    public static func /= (lhs: inout Tensor, rhs: Tensor) { lhs = lhs / rhs }
-    /// `lhs = lhs + rhs`.
-    public static func += (lhs: inout Tensor, rhs: Float) { lhs = lhs + rhs }
-    /// `lhs = lhs - rhs`.
-    public static func -= (lhs: inout Tensor, rhs: Float) { lhs = lhs - rhs }
-    /// `lhs = lhs * rhs`.
-    public static func *= (lhs: inout Tensor, rhs: Float) { lhs = lhs * rhs }
-    /// `lhs = lhs / rhs`.
-    public static func /= (lhs: inout Tensor, rhs: Float) { lhs = lhs / rhs }
+    /// `lhs = operation(lhs)`, keeping a leaf's `requiresGrad` and `grad` when nothing is recorded.
+    @inline(__always)
+    static func compoundAssign(_ lhs: inout Tensor, recording: Bool, _ operation: (Tensor) -> Tensor) {
+        let result = operation(lhs)
+        if !recording, lhs.isLeaf, lhs.requiresGrad, result.shape == lhs.shape {
+            lhs.replaceScalars(with: result.storage, "compound assignment")
+        } else {
+            lhs = result
+        }
+    }
+
+    /// Whether `lhs op rhs` would be recorded in the graph.
+    @inline(__always)
+    static func records(_ lhs: Tensor, _ rhs: Tensor? = nil) -> Bool {
+        GradMode.isEnabled && (lhs.requiresGrad || rhs?.requiresGrad == true)
+    }
+
+    /// `lhs = lhs + rhs`; other copies of `lhs` keep their values.
+    public static func += (lhs: inout Tensor, rhs: Tensor) { compoundAssign(&lhs, recording: records(lhs, rhs)) { $0 + rhs } }
+    /// `lhs = lhs - rhs`; other copies of `lhs` keep their values.
+    public static func -= (lhs: inout Tensor, rhs: Tensor) { compoundAssign(&lhs, recording: records(lhs, rhs)) { $0 - rhs } }
+    /// `lhs = lhs * rhs`; other copies of `lhs` keep their values.
+    public static func *= (lhs: inout Tensor, rhs: Tensor) { compoundAssign(&lhs, recording: records(lhs, rhs)) { $0 * rhs } }
+    /// `lhs = lhs / rhs`; other copies of `lhs` keep their values.
+    public static func /= (lhs: inout Tensor, rhs: Tensor) { compoundAssign(&lhs, recording: records(lhs, rhs)) { $0 / rhs } }
+    /// `lhs = lhs + rhs`; other copies of `lhs` keep their values.
+    public static func += (lhs: inout Tensor, rhs: Float) { compoundAssign(&lhs, recording: records(lhs)) { $0 + rhs } }
+    /// `lhs = lhs - rhs`; other copies of `lhs` keep their values.
+    public static func -= (lhs: inout Tensor, rhs: Float) { compoundAssign(&lhs, recording: records(lhs)) { $0 - rhs } }
+    /// `lhs = lhs * rhs`; other copies of `lhs` keep their values.
+    public static func *= (lhs: inout Tensor, rhs: Float) { compoundAssign(&lhs, recording: records(lhs)) { $0 * rhs } }
+    /// `lhs = lhs / rhs`; other copies of `lhs` keep their values.
+    public static func /= (lhs: inout Tensor, rhs: Float) { compoundAssign(&lhs, recording: records(lhs)) { $0 / rhs } }
 }

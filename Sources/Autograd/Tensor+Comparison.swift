@@ -5,7 +5,7 @@ extension Tensor {
     /// The single value of a one-element tensor, for comparisons.
     func comparedValue(_ symbol: String) -> Float {
         require(count == 1, "\(symbol): only a one-element tensor compares with a number, got shape \(shape)")
-        return node.scalars[0]
+        return storage[0]
     }
 
     /// Compares the single value of a one-element tensor with a number.

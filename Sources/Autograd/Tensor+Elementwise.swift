@@ -8,21 +8,21 @@ extension Tensor {
     /// Applies `f` to every element; the result is recorded as `gradFn`.
     @inline(__always)
     func map(gradFn: String, _ f: (Float) -> Float, backward: @escaping (Tensor) -> [Tensor?]) -> Tensor {
-        Tensor.result(shape: shape, scalars: mapScalars(node.scalars, f), gradFn: gradFn, inputs: [self],
+        Tensor.result(shape: shape, scalars: mapScalars(storage, f), gradFn: gradFn, inputs: [self],
                       backward: backward)
     }
 
     /// max(x, 0). d/dx = 1 where x > 0, else 0.
     public func relu() -> Tensor {
         map(gradFn: "ReluBackward0", { $0 > 0 ? $0 : 0 }) { g in
-            [Tensor(shape: g.shape, scalars: zipScalars(g.node.scalars, self.node.scalars) { $1 > 0 ? $0 : 0 })]
+            [Tensor(shape: g.shape, scalars: zipScalars(g.storage, self.storage) { $1 > 0 ? $0 : 0 })]
         }
     }
 
     /// |x|. d/dx = sign(x) (0 at 0, as PyTorch).
     public func abs() -> Tensor {
         map(gradFn: "AbsBackward0", { Swift.abs($0) }) { g in
-            [Tensor(shape: g.shape, scalars: zipScalars(g.node.scalars, self.node.scalars) {
+            [Tensor(shape: g.shape, scalars: zipScalars(g.storage, self.storage) {
                 $1 > 0 ? $0 : ($1 < 0 ? -$0 : 0)
             })]
         }
@@ -30,7 +30,7 @@ extension Tensor {
 
     /// eˣ. d/dx = eˣ (the result itself).
     public func exp() -> Tensor {
-        let out = mapScalars(node.scalars) { Foundation.exp($0) }
+        let out = mapScalars(storage) { Foundation.exp($0) }
         let values = Tensor(shape: shape, scalars: out)
         return Tensor.result(shape: shape, scalars: out, gradFn: "ExpBackward0", inputs: [self]) { g in [g * values] }
     }
@@ -42,7 +42,7 @@ extension Tensor {
 
     /// √x. d/dx = 1 / (2√x).
     public func sqrt() -> Tensor {
-        let out = mapScalars(node.scalars) { $0.squareRoot() }
+        let out = mapScalars(storage) { $0.squareRoot() }
         let values = Tensor(shape: shape, scalars: out)
         return Tensor.result(shape: shape, scalars: out, gradFn: "SqrtBackward0", inputs: [self]) { g in
             [g / (2 * values)]

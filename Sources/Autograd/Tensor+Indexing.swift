@@ -2,20 +2,6 @@
 // elements it keeps; its local derivative puts the gradient back in place.
 
 extension Tensor {
-    /// The sub-tensor at `index` along axis 0, which is dropped: (n, …) → (…).
-    /// Negative indices count from the end. Recorded as `SelectBackward0`.
-    public subscript(index: Int) -> Tensor {
-        require(rank >= 1, "subscript: a 0-d tensor cannot be indexed")
-        let n = shape[0]
-        require(index >= -n && index < n, "subscript: index \(index) is out of range for axis 0 of size \(n) (shape \(shape))")
-        let i = index < 0 ? index + n : index
-        let sliced = noGrad { slice(axis: 0, i..<(i + 1)) }
-        return Tensor.result(shape: Array(shape.dropFirst()), scalars: sliced.node.scalars, gradFn: "SelectBackward0",
-                             inputs: [self]) { g in
-            [g.placed(in: self.shape, axis: 0, at: i)]
-        }
-    }
-
     /// The rows `range` along axis 0: (n, …) → (range.count, …). `SliceBackward0`.
     public subscript(range: Range<Int>) -> Tensor {
         slice(axis: 0, range)
@@ -37,7 +23,7 @@ extension Tensor {
         let block = range.count * inner
         let total = outer * block
         let out = [Float](unsafeUninitializedCapacity: total) { out, initialized in
-            node.scalars.withUnsafeBufferPointer { x in
+            storage.withUnsafeBufferPointer { x in
                 for o in 0..<outer {
                     (out.baseAddress! + o * block).update(from: x.baseAddress! + (o * n + range.lowerBound) * inner,
                                                          count: block)
@@ -56,7 +42,7 @@ extension Tensor {
         let outer = shape[..<axis].reduce(1, *), n = shape[axis], inner = shape[(axis + 1)...].reduce(1, *)
         let block = count / Swift.max(outer, 1)
         var out = [Float](repeating: 0, count: shape.reduce(1, *))
-        node.scalars.withUnsafeBufferPointer { g in
+        storage.withUnsafeBufferPointer { g in
             out.withUnsafeMutableBufferPointer { out in
                 for o in 0..<outer {
                     (out.baseAddress! + (o * n + offset) * inner).update(from: g.baseAddress! + o * block, count: block)
@@ -87,7 +73,7 @@ public func concat(_ tensors: [Tensor], axis: Int = 0) -> Tensor {
     out.reserveCapacity(shape.reduce(1, *))
     for o in 0..<outer {
         for (t, size) in zip(tensors, sizes) {
-            out.append(contentsOf: t.node.scalars[(o * size * inner)..<((o + 1) * size * inner)])
+            out.append(contentsOf: t.storage[(o * size * inner)..<((o + 1) * size * inner)])
         }
     }
     return Tensor.result(shape: shape, scalars: out, gradFn: "CatBackward0", inputs: tensors) { g in
@@ -111,7 +97,7 @@ public func stack(_ tensors: [Tensor], axis: Int = 0) -> Tensor {
     var expanded = shape
     expanded.insert(1, at: axis)
     let joined = noGrad { concat(tensors.map { $0.reshaped(to: expanded) }, axis: axis) }
-    return Tensor.result(shape: joined.shape, scalars: joined.node.scalars, gradFn: "StackBackward0",
+    return Tensor.result(shape: joined.shape, scalars: joined.storage, gradFn: "StackBackward0",
                          inputs: tensors) { g in
         (0..<tensors.count).map { i in g.slice(axis: axis, i..<(i + 1)).reshaped(to: shape) }
     }

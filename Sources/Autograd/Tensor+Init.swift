@@ -6,7 +6,7 @@ extension Tensor {
         let expected = shape.reduce(1, *)
         require(expected == scalars.count,
                      "Tensor(shape:scalars:): shape \(shape) needs \(expected) scalars, got \(scalars.count)")
-        self.init(node: TensorNode(shape: shape, scalars: scalars, requiresGrad: requiresGrad))
+        self.init(node: TensorNode(shape: shape, requiresGrad: requiresGrad), storage: scalars)
     }
 
     /// A 0-d tensor holding one value, like `torch.tensor(3.5)`.
@@ -82,5 +82,35 @@ extension Tensor {
         let count = Swift.max(0, Int(((Double(end) - Double(start)) / Double(step)).rounded(.up)))
         return Tensor((0..<count).map { Float(Double(start) + Double($0) * Double(step)) },
                       requiresGrad: requiresGrad)
+    }
+}
+
+// Every factory takes its shape either as trailing integers, `Tensor.zeros(2, 3)`, or as an
+// array, `Tensor.zeros(shape: [2, 3])` (for a shape held in a variable), or from a tensor,
+// `Tensor.zeros(like: w)`. The random ones are in `Random.swift`.
+extension Tensor {
+    /// Zeros of `other`'s shape (PyTorch's `torch.zeros_like(other)`).
+    public static func zeros(like other: Tensor, requiresGrad: Bool = false) -> Tensor {
+        zeros(shape: other.shape, requiresGrad: requiresGrad)
+    }
+
+    /// Ones of `other`'s shape (PyTorch's `torch.ones_like(other)`).
+    public static func ones(like other: Tensor, requiresGrad: Bool = false) -> Tensor {
+        ones(shape: other.shape, requiresGrad: requiresGrad)
+    }
+
+    /// `value` everywhere, in `other`'s shape (PyTorch's `torch.full_like(other, value)`).
+    public static func full(_ value: Float, like other: Tensor, requiresGrad: Bool = false) -> Tensor {
+        full(value, shape: other.shape, requiresGrad: requiresGrad)
+    }
+
+    /// The number of elements, PyTorch's `numel()`; the same as `count`.
+    public func numel() -> Int { count }
+
+    /// A copy of this tensor's values (PyTorch's `clone()`). Values are already kept apart
+    /// by copy-on-write, so a clone is only needed for PyTorch's other meaning: a result
+    /// recorded as `CloneBackward0` whose gradient flows back to this tensor.
+    public func clone() -> Tensor {
+        Tensor.result(shape: shape, scalars: storage, gradFn: "CloneBackward0", inputs: [self]) { g in [g] }
     }
 }

@@ -18,12 +18,12 @@ public func linear(_ x: Tensor, _ weight: Tensor, _ bias: Tensor? = nil) -> Tens
     let out = [Float](unsafeUninitializedCapacity: total) { y, initialized in
         let y = y.baseAddress!
         if let bias {
-            bias.node.scalars.withUnsafeBufferPointer { b in
+            bias.storage.withUnsafeBufferPointer { b in
                 for r in 0..<rows { (y + r * outFeatures).update(from: b.baseAddress!, count: outFeatures) }
             }
         }
-        x.node.scalars.withUnsafeBufferPointer { px in
-            weight.node.scalars.withUnsafeBufferPointer { pw in
+        x.storage.withUnsafeBufferPointer { px in
+            weight.storage.withUnsafeBufferPointer { pw in
                 // y (rows, out) = x (rows, in) · Wᵀ (in, out) [+ y]
                 BLAS.sgemm(transposeA: false, transposeB: true, m: rows, n: outFeatures, k: inFeatures, alpha: 1,
                            a: px.baseAddress!, lda: inFeatures, b: pw.baseAddress!, ldb: inFeatures,
@@ -44,8 +44,8 @@ public func linear(_ x: Tensor, _ weight: Tensor, _ bias: Tensor? = nil) -> Tens
     }
     let inputs = bias.map { [x, weight, $0] } ?? [x, weight]
     return Tensor.result(shape: shape, scalars: out, gradFn: gradFn, inputs: inputs) { g in
-        let g2 = Tensor(shape: [rows, outFeatures], scalars: g.node.scalars)
-        let x2 = Tensor(shape: [rows, inFeatures], scalars: x.node.scalars)
+        let g2 = Tensor(shape: [rows, outFeatures], scalars: g.storage)
+        let x2 = Tensor(shape: [rows, inFeatures], scalars: x.storage)
         // dX (rows, in) = G (rows, out) · W (out, in)
         let gradX = x.requiresGrad ? batchedMatmul(g2, weight).reshaped(to: x.shape) : nil
         // dW (out, in) = Gᵀ (out, rows) · X (rows, in)
@@ -59,7 +59,7 @@ public func linear(_ x: Tensor, _ weight: Tensor, _ bias: Tensor? = nil) -> Tens
 func columnSums(_ matrix: Tensor) -> Tensor {
     let (rows, n) = (matrix.shape[0], matrix.shape[1])
     var sums = [Float](repeating: 0, count: n)
-    matrix.node.scalars.withUnsafeBufferPointer { m in
+    matrix.storage.withUnsafeBufferPointer { m in
         sums.withUnsafeMutableBufferPointer { s in
             for r in 0..<rows {
                 let row = m.baseAddress! + r * n

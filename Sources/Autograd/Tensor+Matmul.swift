@@ -22,7 +22,7 @@ extension Tensor {
         case (2, _): "CloneBackward0"  // torch folds (m, k)·(batch…, k, n) through transposes and a copy
         default: "UnsafeViewBackward0"
         }
-        return Tensor.result(shape: resultShape, scalars: product.node.scalars, gradFn: gradFn,
+        return Tensor.result(shape: resultShape, scalars: product.storage, gradFn: gradFn,
                              inputs: [self, other]) { g in
             let g = g.reshaped(to: product.shape)
             // Gradients at the promoted (batch…, m, k) / (batch…, k, n) shapes, with the
@@ -41,7 +41,7 @@ extension Tensor {
     /// a 1-D tensor becomes (1, k) as a row or (k, 1) as a column.
     func asMatrixStack(vectorAs role: VectorRole) -> Tensor {
         guard rank == 1 else { return self }
-        return Tensor(shape: role == .row ? [1, count] : [count, 1], scalars: node.scalars)
+        return Tensor(shape: role == .row ? [1, count] : [count, 1], scalars: storage)
     }
 
     /// Removes the size-1 axis a vector operand was given, if `isVector`.
@@ -49,7 +49,7 @@ extension Tensor {
         guard isVector else { return self }
         var newShape = shape
         newShape.remove(at: rank + axis)
-        return Tensor(shape: newShape, scalars: node.scalars)
+        return Tensor(shape: newShape, scalars: storage)
     }
 }
 

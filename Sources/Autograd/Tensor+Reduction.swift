@@ -26,12 +26,12 @@ extension Tensor {
     /// This tensor repeated along broadcast axes to `target` (the adjoint of `summed(toShape:)`).
     func expanded(toShape target: [Int]) -> Tensor {
         if target == shape { return self }
-        return Tensor(shape: target, scalars: expandScalars(node.scalars, shape, to: target))
+        return Tensor(shape: target, scalars: expandScalars(storage, shape, to: target))
     }
 
     /// The sum of all elements, a 0-d tensor. d/dx = 1 everywhere.
     public func sum() -> Tensor {
-        let total = node.scalars.withUnsafeBufferPointer(sumScalars)
+        let total = storage.withUnsafeBufferPointer(sumScalars)
         return Tensor.result(shape: [], scalars: [total], gradFn: "SumBackward0", inputs: [self]) { g in
             [g.expanded(toShape: self.shape)]
         }
@@ -43,7 +43,7 @@ extension Tensor {
         let axis = normalizedAxis(axis, "sum(axis:)")
         let (outer, n, inner) = split(at: axis)
         var out = [Float](repeating: 0, count: outer * inner)
-        node.scalars.withUnsafeBufferPointer { x in
+        storage.withUnsafeBufferPointer { x in
             out.withUnsafeMutableBufferPointer { out in
                 for o in 0..<outer {
                     for k in 0..<n {
@@ -62,7 +62,7 @@ extension Tensor {
 
     /// The mean of all elements, a 0-d tensor. d/dx = 1/count.
     public func mean() -> Tensor {
-        let total = node.scalars.withUnsafeBufferPointer(sumScalars)
+        let total = storage.withUnsafeBufferPointer(sumScalars)
         let n = Float(count)
         return Tensor.result(shape: [], scalars: [total / n], gradFn: "MeanBackward0", inputs: [self]) { g in
             [(g / n).expanded(toShape: self.shape)]
@@ -75,7 +75,7 @@ extension Tensor {
         let n = Float(shape[axis])
         let sums = noGrad { sum(axis: axis, keepDims: keepDims) }
         let kept = reducedShape(axis, keepDims: true)
-        return Tensor.result(shape: sums.shape, scalars: mapScalars(sums.node.scalars) { $0 / n },
+        return Tensor.result(shape: sums.shape, scalars: mapScalars(sums.storage) { $0 / n },
                              gradFn: "MeanBackward1", inputs: [self]) { g in
             [(g / n).reshaped(to: kept).expanded(toShape: self.shape)]
         }
@@ -85,11 +85,11 @@ extension Tensor {
     /// the elements equal to the maximum, as PyTorch does.
     public func max() -> Tensor {
         require(count > 0, "max(): the tensor is empty (shape \(shape))")
-        let largest = node.scalars.withUnsafeBufferPointer { x in x.reduce(-Float.infinity) { Swift.max($0, $1) } }
+        let largest = storage.withUnsafeBufferPointer { x in x.reduce(-Float.infinity) { Swift.max($0, $1) } }
         return Tensor.result(shape: [], scalars: [largest], gradFn: "MaxBackward1", inputs: [self]) { g in
-            let ties = Float(self.node.scalars.lazy.filter { $0 == largest }.count)
+            let ties = Float(self.storage.lazy.filter { $0 == largest }.count)
             let share = g.item() / ties
-            return [Tensor(shape: self.shape, scalars: mapScalars(self.node.scalars) { $0 == largest ? share : 0 })]
+            return [Tensor(shape: self.shape, scalars: mapScalars(self.storage) { $0 == largest ? share : 0 })]
         }
     }
 
@@ -101,7 +101,7 @@ extension Tensor {
         require(n > 0, "max(axis:): axis \(axis) of shape \(shape) is empty")
         var out = [Float](repeating: -.infinity, count: outer * inner)
         var argmax = [Int](repeating: 0, count: outer * inner)
-        node.scalars.withUnsafeBufferPointer { x in
+        storage.withUnsafeBufferPointer { x in
             for o in 0..<outer {
                 for k in 0..<n {
                     for i in 0..<inner where x[(o * n + k) * inner + i] > out[o * inner + i] {
@@ -115,7 +115,7 @@ extension Tensor {
                              inputs: [self]) { g in
             var grad = [Float](repeating: 0, count: self.count)
             for o in 0..<outer {
-                for i in 0..<inner { grad[(o * n + argmax[o * inner + i]) * inner + i] = g.node.scalars[o * inner + i] }
+                for i in 0..<inner { grad[(o * n + argmax[o * inner + i]) * inner + i] = g.storage[o * inner + i] }
             }
             return [Tensor(shape: self.shape, scalars: grad)]
         }

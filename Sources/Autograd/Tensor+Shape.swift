@@ -10,7 +10,7 @@ extension Tensor {
     public func reshaped(to newShape: [Int]) -> Tensor {
         let target = resolvedShape(newShape)
         if target == shape { return self }
-        return Tensor.result(shape: target, scalars: node.scalars, gradFn: "ViewBackward0", inputs: [self]) { g in
+        return Tensor.result(shape: target, scalars: storage, gradFn: "ViewBackward0", inputs: [self]) { g in
             [g.reshaped(to: self.shape)]
         }
     }
@@ -56,7 +56,7 @@ extension Tensor {
         strides.swapAt(a, b)
         let total = count
         let out = [Float](unsafeUninitializedCapacity: total) { out, initialized in
-            node.scalars.withUnsafeBufferPointer { x in
+            storage.withUnsafeBufferPointer { x in
                 forEachBroadcastRow(shape: newShape, strides: [strides]) { o, offsets, n in
                     let inner = strides[rank - 1]
                     for j in 0..<n { out[o + j] = x[offsets[0] + j * inner] }

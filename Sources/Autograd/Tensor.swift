@@ -2,8 +2,18 @@
 /// `backward()` can compute gradients (reverse-mode automatic differentiation).
 ///
 /// `Tensor` is a value: operations never change their operands, they return new
-/// tensors. Scalars are stored contiguously in row-major order (the last axis
-/// varies fastest), as PyTorch stores a contiguous tensor.
+/// tensors, and an in-place change (`addInPlace`, `copy(from:)`, element assignment,
+/// compound assignment) changes only the variable it is made through: every other
+/// copy keeps its values (copy-on-write, as Swift's `Array` does). Scalars are stored
+/// contiguously in row-major order (the last axis varies fastest), as PyTorch stores
+/// a contiguous tensor.
+///
+/// Values and identity are kept apart. The values live in a Swift array, which copies
+/// itself on the first write while another holder shares it. The identity, a graph node
+/// that holds `requiresGrad`, the gradient and how the tensor was computed, is shared by
+/// copies and survives in-place changes, as in PyTorch: a parameter updated in place
+/// still receives the gradients of graphs built before the update, while those graphs
+/// keep the values they were built with.
 ///
 /// ```swift
 /// let v = Tensor([1, 2, 3], requiresGrad: true)
@@ -12,11 +22,18 @@
 /// v.grad   // tensor([2., 4., 6.])
 /// ```
 public struct Tensor {
-    /// The graph node: scalars, shape and, for computed tensors, how to send
-    /// gradients back to the inputs. Copies of a `Tensor` share it.
-    let node: TensorNode
+    /// The identity in the graph: shape, `requiresGrad`, the gradient and, for computed
+    /// tensors, how to send gradients back to the inputs. Copies of a `Tensor` share it.
+    var node: TensorNode
 
-    init(node: TensorNode) { self.node = node }
+    /// The elements in row-major order. Changed only by in-place operations on a leaf
+    /// (`withMutableScalars`, `replaceScalars`); `Array` copies it first if it is shared.
+    var storage: [Float]
+
+    init(node: TensorNode, storage: [Float]) {
+        self.node = node
+        self.storage = storage
+    }
 
     /// The size of every axis, outermost first; `[]` for a 0-d (scalar) tensor.
     public var shape: [Int] { node.shape }
@@ -25,10 +42,10 @@ public struct Tensor {
     public var rank: Int { node.shape.count }
 
     /// The number of elements (the product of `shape`).
-    public var count: Int { node.scalars.count }
+    public var count: Int { storage.count }
 
     /// All elements in row-major order.
-    public var scalars: [Float] { node.scalars }
+    public var scalars: [Float] { storage }
 
     /// Whether gradients flow to this tensor: true for a leaf created with
     /// `requiresGrad: true` and for every result computed from such a tensor
@@ -53,7 +70,7 @@ public struct Tensor {
     /// The single value of a one-element tensor.
     public func item() -> Float {
         require(count == 1, "item() needs a one-element tensor, got shape \(shape) with \(count) elements")
-        return node.scalars[0]
+        return storage[0]
     }
 
     /// A leaf with the same values that is cut off from the graph and does not require grad.
@@ -68,11 +85,9 @@ public struct Tensor {
     }
 }
 
-/// The shared, reference-typed part of a `Tensor`: its values and its place in the graph.
+/// The shared, reference-typed part of a `Tensor`: its identity in the graph.
 final class TensorNode {
     let shape: [Int]
-    /// Mutated in place only by `Tensor.addInPlace(_:alpha:)` (optimiser updates of leaves).
-    var scalars: [Float]
     let requiresGrad: Bool
     /// Set on leaves that require grad by `backward()`.
     var grad: Tensor?
@@ -84,10 +99,9 @@ final class TensorNode {
     /// broadcast shape; `backward()` sums it back to the input's shape.
     let backward: ((Tensor) -> [Tensor?])?
 
-    init(shape: [Int], scalars: [Float], requiresGrad: Bool,
+    init(shape: [Int], requiresGrad: Bool,
          gradFn: String? = nil, inputs: [Tensor] = [], backward: ((Tensor) -> [Tensor?])? = nil) {
         self.shape = shape
-        self.scalars = scalars
         self.requiresGrad = requiresGrad
         self.gradFn = gradFn
         self.inputs = inputs
@@ -104,24 +118,9 @@ extension Tensor {
         var needsGraph = false
         for input in inputs where input.node.requiresGrad { needsGraph = true; break }
         guard needsGraph, GradMode.isEnabled else {
-            return Tensor(node: TensorNode(shape: shape, scalars: scalars, requiresGrad: false))
+            return Tensor(node: TensorNode(shape: shape, requiresGrad: false), storage: scalars)
         }
-        return Tensor(node: TensorNode(shape: shape, scalars: scalars, requiresGrad: true,
-                                       gradFn: gradFn, inputs: inputs, backward: backward))
-    }
-
-    /// Adds `alpha * other` to this leaf's values in place, without recording a
-    /// graph, as PyTorch's `p.data.add_(other, alpha=alpha)`. Every copy of this
-    /// tensor sees the change: this is how optimisers update parameters.
-    /// `other` must have this tensor's shape.
-    public func addInPlace(_ other: Tensor, alpha: Float = 1) {
-        require(isLeaf, "addInPlace: only a leaf tensor (e.g. a parameter) can be updated in place, got a result of \(gradFn ?? "an operation")")
-        require(other.shape == shape, "addInPlace: shapes \(shape) and \(other.shape) must be equal")
-        let source = other.node.scalars
-        node.scalars.withUnsafeMutableBufferPointer { target in
-            source.withUnsafeBufferPointer { source in
-                for i in 0..<target.count { target[i] += alpha * source[i] }
-            }
-        }
+        return Tensor(node: TensorNode(shape: shape, requiresGrad: true,
+                                       gradFn: gradFn, inputs: inputs, backward: backward), storage: scalars)
     }
 }

@@ -91,7 +91,9 @@ extension Module {
 
 /// A parameter file that cannot be written, read, or matched to the module.
 public struct ParameterFileError: Error, CustomStringConvertible {
+    /// The file's path.
     public let path: String
+    /// What is wrong with it.
     public let message: String
 
     init(url: URL, _ message: String) {
@@ -99,5 +101,6 @@ public struct ParameterFileError: Error, CustomStringConvertible {
         self.message = message
     }
 
+    /// `path: error: message`.
     public var description: String { "\(path): error: \(message)" }
 }

@@ -23,6 +23,7 @@ open class Module: CustomStringConvertible {
     /// Children added with `register(_:as:)`, in registration order.
     var registeredChildren: [(name: String, module: Module)] = []
 
+    /// A module with no children or parameters yet; subclasses add theirs as stored properties.
     public init() {}
 
     /// The module's computation: its output for the input `x`. Subclasses override it.

@@ -17,10 +17,15 @@ public final class SGD {
     public let parameters: [Parameter]
     /// The learning rate.
     public var lr: Float
+    /// The momentum factor (0: plain gradient descent).
     public let momentum: Float
+    /// The L2 penalty added to the gradient, `weightDecay · p`.
     public let weightDecay: Float
+    /// The momentum buffer `b` of each parameter, by the parameter's identity.
     private var velocities: [ObjectIdentifier: Tensor] = [:]
 
+    /// An optimiser for `parameters` with learning rate `lr` (PyTorch's `torch.optim.SGD(params,
+    /// lr=..., momentum=..., weight_decay=...)`).
     public init(_ parameters: [Parameter], lr: Float, momentum: Float = 0, weightDecay: Float = 0) {
         require(lr >= 0 && momentum >= 0 && weightDecay >= 0,
                 "SGD: lr, momentum and weightDecay must be >= 0, got lr=\(lr), momentum=\(momentum), weightDecay=\(weightDecay)")
@@ -30,21 +35,36 @@ public final class SGD {
         self.weightDecay = weightDecay
     }
 
-    /// Updates every parameter that has a gradient, in place (every module holding it sees it).
+    /// Updates every parameter that requires grad and has a gradient, in place: every module
+    /// holding the parameter sees the new values; a tensor read from it before keeps the old ones.
+    /// A frozen parameter (`requiresGrad == false`) is skipped even if it kept an old gradient.
     public func step() {
         noGrad {
-            for parameter in parameters {
+            for parameter in parameters where parameter.requiresGrad {
                 guard let grad = parameter.grad else { continue }
-                let value = parameter.value
-                var direction = weightDecay == 0 ? grad : grad + weightDecay * value
+                var direction = weightDecay == 0 ? grad : grad + weightDecay * parameter.value
                 if momentum != 0 {
                     let key = ObjectIdentifier(parameter)
-                    direction = velocities[key].map { momentum * $0 + direction } ?? direction.detached()
+                    if var buffer = velocities.removeValue(forKey: key) {
+                        // b ← momentum · b + g, in the buffer's own storage.
+                        buffer.multiplyInPlace(by: momentum)
+                        buffer.addInPlace(direction)
+                        direction = buffer
+                    } else {
+                        direction = direction.detached()
+                    }
                     velocities[key] = direction
                 }
-                value.addInPlace(direction, alpha: -lr)
+                parameter.update { $0.addInPlace(direction, alpha: -lr) }
             }
         }
+    }
+
+    /// The momentum buffer of `parameter` after the last step, `nil` before its first step or
+    /// without momentum (PyTorch's `optimizer.state[p]["momentum_buffer"]`). A value: later
+    /// steps do not change a buffer read before them.
+    public func momentumBuffer(of parameter: Parameter) -> Tensor? {
+        velocities[ObjectIdentifier(parameter)]
     }
 
     /// Clears the gradients of the parameters (sets them to `nil`).

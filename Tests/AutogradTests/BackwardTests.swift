@@ -66,11 +66,13 @@ import Testing
         #expect(x.grad?.item() == 1)
     }
 
-    @Test func addInPlaceUpdatesTheLeafForEveryCopy() {
-        let p = Tensor([1, 2], requiresGrad: true)
+    @Test func addInPlaceUpdatesOnlyTheVariableItIsCalledOn() {
+        var p = Tensor([1, 2], requiresGrad: true)
         let copy = p
         p.addInPlace(Tensor([10, 10]), alpha: -0.5)
-        #expect(copy.scalars == [-4, -3])
+        #expect(p.scalars == [-4, -3])
+        #expect(p.requiresGrad && p.isLeaf)
+        #expect(copy.scalars == [1, 2])
         #expect(copy.requiresGrad)
     }
 

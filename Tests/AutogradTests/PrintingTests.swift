@@ -27,8 +27,8 @@ struct PrintingTests {
         /// (with a backward function, so not a leaf) when PyTorch's had a grad_fn.
         var tensor: Tensor {
             let backward: ((Tensor) -> [Tensor?])? = gradFn == nil ? nil : { _ in [] }
-            return Tensor(node: TensorNode(shape: shape, scalars: scalars, requiresGrad: requiresGrad,
-                                           gradFn: gradFn, backward: backward))
+            return Tensor(node: TensorNode(shape: shape, requiresGrad: requiresGrad,
+                                           gradFn: gradFn, backward: backward), storage: scalars)
         }
     }
 

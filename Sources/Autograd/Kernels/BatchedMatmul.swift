@@ -25,8 +25,8 @@ func batchedMatmul(_ a: Tensor, _ b: Tensor, transposeA: Bool = false, transpose
     let (lda, ldb) = (a.shape[ra - 1], b.shape[rb - 1])
     let total = batchCount * m * n
     let out = [Float](unsafeUninitializedCapacity: total) { c, initialized in
-        a.node.scalars.withUnsafeBufferPointer { pa in
-            b.node.scalars.withUnsafeBufferPointer { pb in
+        a.storage.withUnsafeBufferPointer { pa in
+            b.storage.withUnsafeBufferPointer { pb in
                 let c = c.baseAddress!, pa = pa.baseAddress!, pb = pb.baseAddress!
                 if bBatch.reduce(1, *) == 1 && aBatch == batch && !transposeA {
                     // (batch·m, k) · (k, n): one product for the whole stack.

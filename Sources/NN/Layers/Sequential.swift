@@ -35,13 +35,27 @@ public final class Sequential: Module {
     /// The number of modules in the chain.
     public var count: Int { registeredChildren.count }
 
-    /// The module at `index`.
+    /// The module at `index` (negative indices count from the end, `net[-1]` is the last), as
+    /// PyTorch's `net[index]`. For its own type's members use `net[index, as: Linear.self]`.
     public subscript(index: Int) -> Module {
-        require(registeredChildren.indices.contains(index),
-                "Sequential: index \(index) is out of range for a chain of \(registeredChildren.count) modules")
-        return registeredChildren[index].module
+        let n = registeredChildren.count
+        require(index >= -n && index < n,
+                "Sequential: index \(index) is out of range for a chain of \(n) modules")
+        return registeredChildren[index < 0 ? index + n : index].module
     }
 
+    /// The module at `index` as a `type`, without a cast at the call site:
+    /// `net[0, as: Linear.self].weight` (PyTorch's `net[0].weight`). Stops with a message naming
+    /// both types when the module is of another type. A `LazyLinear` is a `Linear`.
+    public subscript<Child: Module>(index: Int, as type: Child.Type) -> Child {
+        let module = self[index]
+        guard let child = module as? Child else {
+            fatalError("Sequential: module \(index) is a \(Swift.type(of: module)), not a \(Child.self)")
+        }
+        return child
+    }
+
+    /// The input passed through every module in turn.
     public override func forward(_ x: Tensor) -> Tensor {
         var x = x
         for (_, module) in registeredChildren { x = module(x) }
@@ -53,11 +67,18 @@ public final class Sequential: Module {
 /// `Sequential { ... }`. Supports `if`, `if`/`else` and `for` loops.
 @resultBuilder
 public enum ModuleBuilder {
+    /// One module on a line.
     public static func buildExpression(_ module: Module) -> [Module] { [module] }
+    /// Several modules on a line (an array of them).
     public static func buildExpression(_ modules: [Module]) -> [Module] { modules }
+    /// The lines of a block, in order.
     public static func buildBlock(_ parts: [Module]...) -> [Module] { parts.flatMap { $0 } }
+    /// An `if` without `else`: its modules, or none.
     public static func buildOptional(_ part: [Module]?) -> [Module] { part ?? [] }
+    /// The `if` branch of an `if`/`else`.
     public static func buildEither(first part: [Module]) -> [Module] { part }
+    /// The `else` branch of an `if`/`else`.
     public static func buildEither(second part: [Module]) -> [Module] { part }
+    /// A `for` loop: the modules of every pass, in order.
     public static func buildArray(_ parts: [[Module]]) -> [Module] { parts.flatMap { $0 } }
 }
