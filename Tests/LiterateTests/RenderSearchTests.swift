@@ -42,4 +42,10 @@ struct RenderSearchTests {
         #expect(body.sections[0].text.hasPrefix("This chapter exercises every rendering rule. Inline math a_1 * b_2 * c stays"))
         #expect(!body.sections.contains { $0.text.contains("HIDDEN-CELL") || $0.text.contains("greeting") })
     }
+
+    @Test func paragraphsAndListItemsAreSeparatedBySpaces() throws {
+        let source = try ChapterSource(loading: RenderFixtures.folder.appendingPathComponent("search/lists.md").path)
+        let body = ChapterBody(markdown: source.markdown, cells: source.cells, pageNames: [:], allowRawHTML: false)
+        #expect(body.sections == [SearchSection(anchor: "lists", title: "Lists", text: "First item. Second item, on two lines. Quoted. More.")])
+    }
 }

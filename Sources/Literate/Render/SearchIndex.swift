@@ -59,7 +59,7 @@ extension ChapterBody {
         while let node = block {
             block = node.nextSibling
             let raw = node.plainText
-            let text = math.replacingMathWithTeX(in: raw)
+            let text = math.replacingMathWithTeX(in: Self.blockText(node))
                 .split(whereSeparator: \.isWhitespace).joined(separator: " ")
             if node.nodeType == CMARK_NODE_HEADING {
                 let anchor = slugger.uniqueSlug(for: math.restoringOriginals(in: raw))
@@ -72,5 +72,19 @@ extension ChapterBody {
         }
         if sections[0].text.isEmpty { sections.removeFirst() }
         return sections
+    }
+
+    /// A block's text with a space between its paragraphs and list items (`plainText` would
+    /// run "end.Next" together).
+    static func blockText(_ block: OpaquePointer) -> String {
+        var text = ""
+        for node in block.descendants() {
+            switch node.nodeType {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += node.literal
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_PARAGRAPH, CMARK_NODE_ITEM, CMARK_NODE_HEADING: text += " "
+            default: break
+            }
+        }
+        return text
     }
 }
