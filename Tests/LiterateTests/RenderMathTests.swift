@@ -66,11 +66,14 @@ struct RenderMathMLTests {
         let typesetter = MathTypesetter(pandoc: "/nonexistent/pandoc")
         #expect(throws: MathTypesetter.Unavailable.self) { try typesetter.typeset([Formula(tex: "x", isDisplay: false)]) }
         #expect(try typesetter.typeset([]).mathML.isEmpty)   // a book without math never needs pandoc
-        do {
-            _ = try typesetter.typeset([Formula(tex: "x", isDisplay: false)])
-        } catch {
-            #expect(String(describing: error).contains("apt-get install pandoc"))
+        let scratch = try RenderFixtures.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let failure = try #require(throws: RenderFailure.self) {
+            try SiteRenderer(typesetter: typesetter).render(paths: [RenderFixtures.folder.appendingPathComponent("math-bad").path],
+                                                           output: scratch.appendingPathComponent("site").path)
         }
+        #expect(failure.exitStatus == 2)
+        #expect(failure.description.hasSuffix("/math-bad/bad-formula.md:3:6: error: pandoc is not installed, and swiftbook render typesets math with it; install the Debian package with 'apt-get install pandoc' (or run Scripts/setup-system)"))
     }
 
     @Test func theSiteShowsMathMLAndKeepsLiteralDollars() throws {
@@ -105,5 +108,22 @@ struct RenderMathMLTests {
         #expect(!FileManager.default.fileExists(atPath: site.path))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.path)
         #expect(leftovers == ["math-bad"])
+    }
+}
+
+@Suite("Math follows cmark's reading of the chapter")
+struct RenderMathBlockTests {
+    @Test func mathNeverRunsIntoTheNextBlockAndPlainTextPlacesKeepItAsWritten() throws {
+        let html = try RenderFixtures.body(of: "math-edge/edges.md").html
+        // The setext heading stays a heading, and the next paragraph has its own math.
+        #expect(html.contains("<h1 id=\"a-title-with-a\">\nA title with $a\n</h1>"))
+        #expect(html.contains(#"Then x$ is a lone dollar, and <span class="math inline">b</span> is math."#))
+        // `[$x$]` still finds its link reference definition.
+        #expect(html.contains(#"See <a href="https://example.org/x"><span class="math inline">x</span></a>"#))
+        // Titles and alt text are plain text: the math in them is kept as written.
+        #expect(html.contains(#"<a href="https://example.org" title="about $y$">the page</a>"#))
+        #expect(html.contains(#"<img src="plot.png" alt="a plot of $z$">"#))
+        #expect(html.contains(#"Inline <img src="i.png" alt="alt $w$" /> image."#))
+        #expect(!html.contains("\u{E000}") && !html.contains("\u{E001}"))
     }
 }

@@ -67,7 +67,7 @@ public struct BookReferences: Sendable {
 
     /// Parses `markdown` as the renderer does and reads its labels.
     static func labels(of markdown: String, chapterNumber: Int?) -> ChapterLabels {
-        let math = MathProtector(markdown: markdown, verbatimLines: ChapterBody.verbatimLines(of: markdown))
+        let math = MathProtector(chapter: markdown)
         let document = cmark_parse_document(math.protectedText, math.protectedText.utf8.count, CMARK_OPT_SOURCEPOS)!
         defer { cmark_node_free(document) }
         return ChapterLabels(document: document, math: math, markdown: markdown, chapterNumber: chapterNumber)

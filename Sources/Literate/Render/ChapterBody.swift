@@ -62,7 +62,7 @@ public struct ChapterBody: Sendable {
     ///   - book: the chapter's number, the book's reference targets and its typeset math.
     public init(markdown: String, cells: [CellDisplay], pageNames: [String: String], allowRawHTML: Bool,
                 book: BookContext = BookContext()) {
-        let math = MathProtector(markdown: markdown, verbatimLines: Self.verbatimLines(of: markdown))
+        let math = MathProtector(chapter: markdown)
         let document = cmark_parse_document(math.protectedText, math.protectedText.utf8.count, CMARK_OPT_SOURCEPOS)!
         defer { cmark_node_free(document) }
         let labels = ChapterLabels(document: document, math: math, markdown: markdown, chapterNumber: book.chapterNumber)
@@ -85,15 +85,27 @@ public struct ChapterBody: Sendable {
 
     /// The 1-based lines of code blocks and HTML blocks, where `$` is never math.
     static func verbatimLines(of markdown: String) -> Set<Int> {
+        blockLines(of: markdown).verbatim
+    }
+
+    /// How cmark reads the chapter's lines: the lines of code and HTML blocks (`verbatim`), and
+    /// for each line of a paragraph or heading the first line of that block (`inline`), so that
+    /// a math span never runs from one block into the next.
+    static func blockLines(of markdown: String) -> (verbatim: Set<Int>, inline: [Int: Int]) {
         let document = cmark_parse_document(markdown, markdown.utf8.count, CMARK_OPT_SOURCEPOS)!
         defer { cmark_node_free(document) }
-        var lines = Set<Int>()
-        for node in document.descendants() where node.nodeType == CMARK_NODE_CODE_BLOCK || node.nodeType == CMARK_NODE_HTML_BLOCK {
+        var verbatim = Set<Int>()
+        var inline: [Int: Int] = [:]
+        for node in document.descendants() {
             let start = Int(cmark_node_get_start_line(node))
             let end = max(start, Int(cmark_node_get_end_line(node)))
-            lines.formUnion(start...end)
+            switch node.nodeType {
+            case CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK: verbatim.formUnion(start...end)
+            case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING: for line in start...end { inline[line] = start }
+            default: break
+            }
         }
-        return lines
+        return (verbatim, inline)
     }
 
     /// The first word of a code block's info string (`swift` in "swift no-run").

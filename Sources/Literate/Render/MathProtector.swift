@@ -35,9 +35,19 @@ public struct MathProtector {
     static let open: Character = "\u{E000}"
     static let close: Character = "\u{E001}"
 
+    /// Protects the math of a chapter, reading its blocks with cmark first (see
+    /// `ChapterBody.blockLines`).
+    public init(chapter markdown: String) {
+        let blocks = ChapterBody.blockLines(of: markdown)
+        self.init(markdown: markdown, verbatimLines: blocks.verbatim, inlineBlocks: blocks.inline)
+    }
+
     /// Protects the math in `markdown`, leaving the 1-based lines in `verbatimLines`
-    /// (code and HTML blocks) untouched.
-    public init(markdown: String, verbatimLines: Set<Int>) {
+    /// (code and HTML blocks) untouched. When `inlineBlocks` (each paragraph or heading line to
+    /// its block's first line) is given, a span stays inside one block, as a setext underline or
+    /// the next paragraph ends it in cmark's reading. An identical span written twice gets the
+    /// same placeholder, so `[$x$]` still matches its link reference definition `[$x$]: ...`.
+    public init(markdown: String, verbatimLines: Set<Int>, inlineBlocks: [Int: Int] = [:]) {
         let characters = Array(markdown)
         var index = 0
         var line = 1
@@ -79,14 +89,16 @@ public struct MathProtector {
                 copy(index..<end)
                 index = end
             case "$":
-                if let (end, found) = Self.mathSpan(characters, from: index, startLine: line, verbatimLines: verbatimLines) {
+                if let (end, found) = Self.mathSpan(characters, from: index, startLine: line, verbatimLines: verbatimLines,
+                                                    inlineBlocks: inlineBlocks) {
                     var span = found
                     span.line = line
                     span.column = column
+                    let number = spans.firstIndex { $0.original == span.original } ?? spans.count
                     output.append(Self.open)
-                    output += String(spans.count)
+                    output += String(number)
                     output.append(Self.close)
-                    spans.append(span)
+                    if number == spans.count { spans.append(span) }
                     let breaks = characters[index..<end].filter(Self.isLineBreak).count
                     if breaks > 0 { collapsedLines.append((outputLine, breaks)) }
                     for character in characters[index..<end] { advance(over: character) }
@@ -183,7 +195,7 @@ public struct MathProtector {
 
     /// The math span opening at `start`, if the dollar rules above find a closing delimiter.
     private static func mathSpan(
-        _ characters: [Character], from start: Int, startLine: Int, verbatimLines: Set<Int>
+        _ characters: [Character], from start: Int, startLine: Int, verbatimLines: Set<Int>, inlineBlocks: [Int: Int]
     ) -> (Int, MathSpan)? {
         let isDisplay = start + 1 < characters.count && characters[start + 1] == "$"
         let delimiter = isDisplay ? 2 : 1
@@ -197,6 +209,7 @@ public struct MathProtector {
             if isLineBreak(character) {
                 line += 1
                 if verbatimLines.contains(line) || isBlankLineAhead(characters, at: index) { return nil }
+                if !inlineBlocks.isEmpty && inlineBlocks[line] != inlineBlocks[startLine] { return nil }
             }
             if character == "\\", index + 1 < characters.count, !isLineBreak(characters[index + 1]) {
                 index += 2

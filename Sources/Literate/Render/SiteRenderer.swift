@@ -55,8 +55,10 @@ public struct SiteRenderer: Sendable {
         // The chapters' own mistakes: exit status 1, like a failing cell.
         let references = BookReferences(chapters: sources.map { ($0.path, $0.markdown) })
         errors += references.errors
-        let mathML = typesetMath(in: sources, errors: &errors)
-        if !errors.isEmpty { throw RenderFailure(errors: errors, exitStatus: 1) }
+        var pandocMissing = false
+        let mathML = typesetMath(in: sources, errors: &errors, converterMissing: &pandocMissing)
+        // A missing converter is the machine's problem, not the text's: status 2, like unreadable input.
+        if !errors.isEmpty { throw RenderFailure(errors: errors, exitStatus: pandocMissing ? 2 : 1) }
 
         let site = buildPages(sources: sources, pageNames: pageNames, targets: references.targets, mathML: mathML)
         try SiteOutput.write(site.files, to: outputURL)
@@ -65,9 +67,9 @@ public struct SiteRenderer: Sendable {
 
     /// Typesets every formula of the book in one pandoc run; a formula pandoc rejects is an
     /// error at its chapter line and column.
-    func typesetMath(in sources: [ChapterSource], errors: inout [any Error]) -> [Formula: String] {
+    func typesetMath(in sources: [ChapterSource], errors: inout [any Error], converterMissing: inout Bool) -> [Formula: String] {
         let spans = sources.map { source in
-            (path: source.path, spans: MathProtector(markdown: source.markdown, verbatimLines: ChapterBody.verbatimLines(of: source.markdown)).spans)
+            (path: source.path, spans: MathProtector(chapter: source.markdown).spans)
         }
         let formulas = spans.flatMap { $0.spans.map { Formula(tex: $0.tex, isDisplay: $0.isDisplay) } }
         guard !formulas.isEmpty else { return [:] }
@@ -82,6 +84,7 @@ public struct SiteRenderer: Sendable {
             }
             return result.mathML
         } catch {
+            converterMissing = true
             // Located at the book's first formula, so the message names a place that needs pandoc.
             let first = spans.first { !$0.spans.isEmpty }!
             errors.append(RenderError(path: first.path, line: first.spans[0].line, column: first.spans[0].column, String(describing: error)))
