@@ -30,6 +30,7 @@ public struct BookContext: Sendable {
     /// The MathML of every formula (see `MathTypesetter`); a formula missing here is shown as TeX.
     public var mathML: [Formula: String]
 
+    /// A context for the chapter `chapterFile`; the defaults number nothing and leave math as TeX.
     public init(chapterFile: String = "", chapterNumber: Int? = nil,
                 targets: [String: [String: ReferenceTarget]] = [:], mathML: [Formula: String] = [:]) {
         self.chapterFile = chapterFile

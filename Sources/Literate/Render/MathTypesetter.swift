@@ -7,6 +7,7 @@ public struct Formula: Hashable, Sendable {
     /// True for `$$...$$`.
     public var isDisplay: Bool
 
+    /// The formula `tex`, display math when `isDisplay`.
     public init(tex: String, isDisplay: Bool) {
         self.tex = tex
         self.isDisplay = isDisplay
@@ -32,6 +33,7 @@ public struct MathTypesetter: Sendable {
 
     /// Why no formula could be typeset at all (pandoc missing or failing as a whole).
     public struct Unavailable: Error, CustomStringConvertible, Sendable {
+        /// What went wrong and what to install or do.
         public var description: String
     }
 

@@ -9,6 +9,7 @@ public struct ReferenceTarget: Equatable, Sendable {
         var word: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
     }
 
+    /// A chapter, a section, an equation or a figure.
     public var kind: Kind
     /// The number in the book: "2" for chapter 2, "1.2" for its second section, "1.3" for the
     /// third numbered equation of chapter 1.
@@ -16,8 +17,9 @@ public struct ReferenceTarget: Equatable, Sendable {
     /// The label: a section's heading anchor, an equation's or figure's `{#label}`, "" for the
     /// chapter itself.
     public var label: String
-    /// The 1-based line and byte column where the target is defined in its chapter.
+    /// The 1-based line where the target is defined in its chapter.
     public var line: Int
+    /// The 1-based byte column of the definition (1 for headings).
     public var column: Int
 
     /// How a reference to this target reads: "Section 1.2", "Equation (1.3)", "Figure 2.1".

@@ -34,6 +34,7 @@ public struct RenderFailure: Error, CustomStringConvertible {
     /// (a formula pandoc rejects, a broken reference), 2 for bad usage or unreadable input.
     public var exitStatus: Int32
 
+    /// A failure made of `errors`, ending `render` with `exitStatus`.
     public init(errors: [any Error], exitStatus: Int32 = 2) {
         self.errors = errors
         self.exitStatus = exitStatus
