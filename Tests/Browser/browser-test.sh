@@ -10,6 +10,7 @@
 #   - a page logs anything to the browser console (only the search page has a script, so any
 #     console message, such as an uncaught error or a blocked resource, is a fault);
 #   - a page's DOM comes back empty;
+#   - an image has no alt text (that its file is in the site is checked with the other links);
 #   - a formula is not MathML (every `.math` element of a chapter must hold a <math> element);
 #   - no numbered reference ("Section 1.2", "Equation (2.1)") links to an element that exists;
 #   - search.html?q=module (from file://) lists no results, or a search for a word found only in
@@ -112,6 +113,10 @@ for page in "${pages[@]}"; do
         typeset=$(grep -oE 'class="math (inline|display)"( id="[^"]*")?><math ' "$dom_dir/$page" | wc -l)
         [[ $formulas -eq $typeset ]] || fail "$page: only $typeset of $formulas formulas are MathML"
         [[ $formulas -gt 0 ]] && echo "    $page: $formulas formulas, all MathML" >&2
+        images=$(grep -oE '<img [^>]*>' "$dom_dir/$page" | wc -l)
+        with_alt=$(grep -oE '<img [^>]*alt="[^"]+"[^>]*>' "$dom_dir/$page" | wc -l)
+        [[ $images -eq $with_alt ]] || fail "$page: $((images - with_alt)) of $images images have no alt text"
+        [[ $images -gt 0 ]] && echo "    $page: $images images, all with alt text and present in the site" >&2
     fi
     [[ $failures -eq $failures_before ]] && echo "ok: $page" >&2
 done

@@ -34,7 +34,7 @@ struct RenderReferenceTests {
         #expect(book.model.contains(##"Minimise <a href="#eq-loss">Equation (2.1)</a>."##))
         // The targets carry the ids the links point at.
         #expect(book.model.contains(#"<div class="math display" id="eq-loss"><math display="block">"#))
-        #expect(book.model.contains("<figure id=\"fig-net\">\n<img src=\"net.png\" alt=\"A network with $2$ layers\">\n<figcaption>Figure 2.1: \nA network with <span class=\"math inline\"><math display=\"inline\">"))
+        #expect(book.model.contains("<figure id=\"fig-net\">\n<img src=\"net.svg\" alt=\"A network with $2$ layers\">\n<figcaption>Figure 2.1: \nA network with <span class=\"math inline\"><math display=\"inline\">"))
     }
 
     @Test func unresolvedAndDuplicateLabelsAreErrorsWithTheirLocations() throws {

@@ -55,14 +55,35 @@ public struct SiteRenderer: Sendable {
         // The chapters' own mistakes: exit status 1, like a failing cell.
         let references = BookReferences(chapters: sources.map { ($0.path, $0.markdown) })
         errors += references.errors
+        let images = collectImages(in: sources, errors: &errors)
         var pandocMissing = false
         let mathML = typesetMath(in: sources, errors: &errors, converterMissing: &pandocMissing)
         // A missing converter is the machine's problem, not the text's: status 2, like unreadable input.
         if !errors.isEmpty { throw RenderFailure(errors: errors, exitStatus: pandocMissing ? 2 : 1) }
 
         let site = buildPages(sources: sources, pageNames: pageNames, targets: references.targets, mathML: mathML)
-        try SiteOutput.write(site.files, to: outputURL)
+        try SiteOutput.write(site.files, assets: images, to: outputURL)
         return site.pages
+    }
+
+    /// The local images of every chapter (site path to file); a missing image, or two chapters
+    /// whose images would share a path in the site, is an error.
+    func collectImages(in sources: [ChapterSource], errors: inout [any Error]) -> [String: URL] {
+        var images: [String: URL] = [:]
+        for source in sources {
+            var found: [RenderError] = []
+            for (path, file) in ChapterImages.find(in: source.markdown, chapterPath: source.path, errors: &found) {
+                if let other = images[path], other.standardizedFileURL != file.standardizedFileURL {
+                    found.append(RenderError(path: source.path, "image path '\(path)' names \(ChapterOrder.displayPath(file)) here but \(ChapterOrder.displayPath(other)) in another chapter; rename one of them"))
+                } else if path.split(separator: "/").count == 1 && (path.hasSuffix(".html") || path.hasSuffix(".js") || path.hasSuffix(".css") || path.hasPrefix(".")) {
+                    found.append(RenderError(path: source.path, "image '\(path)' would overwrite a page of the site; rename it or move it into a folder"))
+                } else {
+                    images[path] = file
+                }
+            }
+            errors += found as [any Error]
+        }
+        return images
     }
 
     /// Typesets every formula of the book in one pandoc run; a formula pandoc rejects is an
