@@ -17,7 +17,8 @@
 #     one chapter (SEARCH_ONLY_WORD, default Fourier, in SEARCH_ONLY_PAGE, default
 #     custom-layers.html) does not list that chapter first.
 # For every page it saves three screenshots: desktop (1280 px wide), phone (390 px wide) and
-# desktop in dark mode, as SCREENSHOT_DIR/<page>.{desktop,phone,dark}.png.
+# desktop in dark mode, as SCREENSHOT_DIR/<page>.{desktop,phone,dark}.png, plus <page>.full.png
+# (the whole page, 16000 px tall) for pages with math, and search-module.desktop.png.
 # Only bash, coreutils, grep and sed besides Chromium: the project does not depend on Python.
 set -uo pipefail
 
@@ -112,7 +113,11 @@ for page in "${pages[@]}"; do
         formulas=$(grep -oE 'class="math (inline|display)"' "$dom_dir/$page" | wc -l)
         typeset=$(grep -oE 'class="math (inline|display)"( id="[^"]*")?><math ' "$dom_dir/$page" | wc -l)
         [[ $formulas -eq $typeset ]] || fail "$page: only $typeset of $formulas formulas are MathML"
-        [[ $formulas -gt 0 ]] && echo "    $page: $formulas formulas, all MathML" >&2
+        if [[ $formulas -gt 0 ]]; then
+            echo "    $page: $formulas formulas, all MathML (see $name.full.png)" >&2
+            # The whole page, so the screenshots show every formula, however far down it is.
+            chromium_run "$url" --window-size=1280,16000 --screenshot="$shots/$name.full.png" > /dev/null
+        fi
         images=$(grep -oE '<img [^>]*>' "$dom_dir/$page" | wc -l)
         with_alt=$(grep -oE '<img [^>]*alt="[^"]+"[^>]*>' "$dom_dir/$page" | wc -l)
         [[ $images -eq $with_alt ]] || fail "$page: $((images - with_alt)) of $images images have no alt text"
