@@ -14,8 +14,8 @@ struct Render: ParsableCommand {
         ORDER file (one file name per line; blank lines and lines starting with # are ignored; unlisted \
         chapters follow by name), or by file name without one. The site replaces the previous site in \
         DIR; a non-empty DIR that swiftbook did not make (no .swiftbook-site file) is refused. Raw HTML \
-        in chapters is shown as text unless --allow-html is given. Exit status: 0 written, 2 bad usage \
-        or input (messages as path:line:column: error: ...).
+        in chapters is shown as text unless --allow-html is given. Exit status: 0 written, 1 a formula \
+        pandoc rejects or a broken reference, 2 bad usage or input (messages as path:line:column: error: ...).
         """
     )
 
@@ -38,7 +38,7 @@ struct Render: ParsableCommand {
             FileHandle.standardError.write(Data("Rendered \(pages.count) \(noun) into \(output)/index.html\n".utf8))
         } catch {
             FileHandle.standardError.write(Data((String(describing: error) + "\n").utf8))
-            throw ExitCode(2)
+            throw ExitCode((error as? RenderFailure)?.exitStatus ?? 2)
         }
     }
 }

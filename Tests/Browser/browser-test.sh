@@ -7,11 +7,18 @@
 # Loads index.html and every chapter page it links to in headless Chromium (Debian package
 # `chromium`; Scripts/setup-system --browser installs it) and fails when
 #   - a page linked from the index, or a local file or #anchor linked from any page, is missing;
-#   - a page logs anything to the browser console (the site has no scripts, so any console
-#     message, such as an uncaught error or a blocked resource, is a fault);
-#   - a page's DOM comes back empty.
+#   - a page logs anything to the browser console (only the search page has a script, so any
+#     console message, such as an uncaught error or a blocked resource, is a fault);
+#   - a page's DOM comes back empty;
+#   - an image has no alt text (that its file is in the site is checked with the other links);
+#   - a formula is not MathML (every `.math` element of a chapter must hold a <math> element);
+#   - no numbered reference ("Section 1.2", "Equation (2.1)") links to an element that exists;
+#   - search.html?q=module (from file://) lists no results, or a search for a word found only in
+#     one chapter (SEARCH_ONLY_WORD, default Fourier, in SEARCH_ONLY_PAGE, default
+#     custom-layers.html) does not list that chapter first.
 # For every page it saves three screenshots: desktop (1280 px wide), phone (390 px wide) and
-# desktop in dark mode, as SCREENSHOT_DIR/<page>.{desktop,phone,dark}.png.
+# desktop in dark mode, as SCREENSHOT_DIR/<page>.{desktop,phone,dark}.png, plus <page>.full.png
+# (the whole page, 16000 px tall) for pages with math, and search-module.desktop.png.
 # Only bash, coreutils, grep and sed besides Chromium: the project does not depend on Python.
 set -uo pipefail
 
@@ -64,6 +71,7 @@ done < <(local_links "$dom_dir/index.html")
 if [[ ${#pages[@]} -lt 2 ]]; then
     fail "index.html links to no chapter pages"
 fi
+pages+=(search.html)
 
 for page in "${pages[@]}"; do
     failures_before=$failures
@@ -101,11 +109,68 @@ for page in "${pages[@]}"; do
             fail "$page links to $target, but $file has no element with id \"$fragment\""
         fi
     done < <(local_links "$dom_dir/$page")
+    if [[ "$page" != index.html && "$page" != search.html ]]; then
+        formulas=$(grep -oE 'class="math (inline|display)"' "$dom_dir/$page" | wc -l)
+        typeset=$(grep -oE 'class="math (inline|display)"( id="[^"]*")?><math ' "$dom_dir/$page" | wc -l)
+        [[ $formulas -eq $typeset ]] || fail "$page: only $typeset of $formulas formulas are MathML"
+        if [[ $formulas -gt 0 ]]; then
+            echo "    $page: $formulas formulas, all MathML (see $name.full.png)" >&2
+            # The whole page, so the screenshots show every formula, however far down it is.
+            chromium_run "$url" --window-size=1280,16000 --screenshot="$shots/$name.full.png" > /dev/null
+        fi
+        images=$(grep -oE '<img [^>]*>' "$dom_dir/$page" | wc -l)
+        with_alt=$(grep -oE '<img [^>]*alt="[^"]+"[^>]*>' "$dom_dir/$page" | wc -l)
+        [[ $images -eq $with_alt ]] || fail "$page: $((images - with_alt)) of $images images have no alt text"
+        [[ $images -gt 0 ]] && echo "    $page: $images images, all with alt text and present in the site" >&2
+    fi
     [[ $failures -eq $failures_before ]] && echo "ok: $page" >&2
 done
+
+# A numbered reference is followed to its target: the link exists and so does the element it names.
+reached=0
+for page in "${pages[@]}"; do
+    while IFS= read -r target; do
+        [[ -z "$target" ]] && continue
+        file=${target%%#*}
+        [[ -z "$file" ]] && file=$page
+        if grep -qF "id=\"${target#*#}\"" "$site/$file"; then
+            reached=$((reached + 1))
+        else
+            fail "$page: the reference to $target finds no element with that id in $file"
+        fi
+    done < <(grep -oE '<a href="[^"]*#[^"]+">(Section [0-9.]+|Equation \([0-9.]+\)|Figure [0-9.]+)</a>' "$dom_dir/$page" \
+             | sed -E 's/^<a href="([^"]*)".*/\1/' | sort -u)
+done
+if [[ $reached -eq 0 ]]; then
+    fail "no page has a numbered reference (\"Section 1.2\", \"Equation (1.3)\") that reaches its target"
+else
+    echo "ok: $reached numbered references reach their targets" >&2
+fi
+
+# Search from file://, as a link would open it.
+log="$profile/search-query.log"
+: > "$log"
+chromium_run "file://$site/search.html?q=module" --dump-dom > "$dom_dir/search-module.html"
+chromium_run "file://$site/search.html?q=module" --window-size=1280,2000 --screenshot="$shots/search-module.desktop.png" > /dev/null
+hits=$(grep -oE '<li><a href="[^"]+">' "$dom_dir/search-module.html" | wc -l)
+if [[ $hits -eq 0 ]] || ! grep -q '<mark>' "$dom_dir/search-module.html"; then
+    fail "search.html?q=module lists no results with marked words"
+else
+    echo "ok: search.html?q=module lists $hits sections" >&2
+fi
+grep -q ':CONSOLE' "$log" && fail "search.html?q=module: console messages: $(grep ':CONSOLE' "$log" | head -3)"
+only_word=${SEARCH_ONLY_WORD:-Fourier}
+only_page=${SEARCH_ONLY_PAGE:-custom-layers.html}
+chromium_run "file://$site/search.html?q=$only_word" --dump-dom > "$dom_dir/search-only.html"
+first=$(grep -oE '<li><a href="[^"]+">' "$dom_dir/search-only.html" | head -1 | sed -E 's/^<li><a href="([^"#]*).*/\1/')
+if [[ "$first" != "$only_page" ]]; then
+    fail "search.html?q=$only_word lists ${first:-nothing} first, expected $only_page"
+else
+    echo "ok: search.html?q=$only_word lists $only_page first" >&2
+fi
 
 if [[ $failures -gt 0 ]]; then
     echo "browser test: $failures failure(s) in ${#pages[@]} page(s)" >&2
     exit 1
 fi
-echo "browser test: ${#pages[@]} page(s) passed; screenshots in $shots" >&2
+echo "browser test: ${#pages[@]} page(s), references and search passed; screenshots in $shots" >&2

@@ -34,7 +34,8 @@ struct RenderSiteTests {
         let index = try RenderFixtures.read("index.html", in: site)
         #expect(indexTitles(index) == ["Alpha", "Bravo", "Charlie"])
         let files = try FileManager.default.contentsOfDirectory(atPath: site.path).sorted()
-        #expect(files == [".swiftbook-site", "a-first.html", "b-second.html", "c-third.html", "index.html", "style.css"])
+        #expect(files == [".swiftbook-site", "a-first.html", "b-second.html", "c-third.html", "index.html",
+                          "search-index.js", "search.html", "search.js", "style.css"])
     }
 
     @Test func pagesLinkToThePreviousAndNextChapter() throws {

@@ -15,6 +15,29 @@ public struct Heading: Equatable, Sendable {
     public var text: String
     /// The heading's `id`, a GitHub-style slug unique on the page.
     public var anchor: String
+    /// The heading's number in the book ("1.2"), when the chapter is rendered as part of one.
+    public var number: String? = nil
+}
+
+/// What a chapter page needs from the rest of the book.
+public struct BookContext: Sendable {
+    /// The chapter's file name (`custom-layers.md`), for resolving `#label` references.
+    public var chapterFile: String
+    /// The chapter's place in the book, 1-based; nil leaves headings unnumbered.
+    public var chapterNumber: Int?
+    /// The book's reference targets (see `BookReferences`).
+    public var targets: [String: [String: ReferenceTarget]]
+    /// The MathML of every formula (see `MathTypesetter`); a formula missing here is shown as TeX.
+    public var mathML: [Formula: String]
+
+    /// A context for the chapter `chapterFile`; the defaults number nothing and leave math as TeX.
+    public init(chapterFile: String = "", chapterNumber: Int? = nil,
+                targets: [String: [String: ReferenceTarget]] = [:], mathML: [Formula: String] = [:]) {
+        self.chapterFile = chapterFile
+        self.chapterNumber = chapterNumber
+        self.targets = targets
+        self.mathML = mathML
+    }
 }
 
 /// A chapter's Markdown turned into the HTML of its article, plus its headings.
@@ -25,6 +48,8 @@ public struct ChapterBody: Sendable {
     public var headings: [Heading]
     /// The first paragraph as plain text, shortened to about 200 characters, for the index.
     public var summary: String?
+    /// The chapter's text cut at its headings, for the search index.
+    public var sections: [SearchSection]
 
     /// Renders `markdown` with cmark.
     ///
@@ -35,16 +60,22 @@ public struct ChapterBody: Sendable {
     ///     file in this map is rewritten to the page, keeping its `#fragment`.
     ///   - allowRawHTML: pass raw HTML through; otherwise it is shown as text (HTML comments,
     ///     such as the `<!-- swiftbook: ... -->` settings, are dropped either way).
-    public init(markdown: String, cells: [CellDisplay], pageNames: [String: String], allowRawHTML: Bool) {
-        let math = MathProtector(markdown: markdown, verbatimLines: Self.verbatimLines(of: markdown))
-        let document = cmark_parse_document(math.protectedText, math.protectedText.utf8.count, CMARK_OPT_DEFAULT)!
+    ///   - book: the chapter's number, the book's reference targets and its typeset math.
+    public init(markdown: String, cells: [CellDisplay], pageNames: [String: String], allowRawHTML: Bool,
+                book: BookContext = BookContext()) {
+        let math = MathProtector(chapter: markdown)
+        let document = cmark_parse_document(math.protectedText, math.protectedText.utf8.count, CMARK_OPT_SOURCEPOS)!
         defer { cmark_node_free(document) }
+        let labels = ChapterLabels(document: document, math: math, markdown: markdown, chapterNumber: book.chapterNumber)
 
         Self.replaceCells(in: document, cells: cells)
         Self.rewriteRawHTML(in: document, math: math, allowRawHTML: allowRawHTML)
-        headings = Self.anchorHeadings(in: document, math: math)
+        Self.resolveReferences(in: document, math: math, book: book)
+        sections = Self.searchSections(of: document, math: math, numbers: labels.headingNumbers)
+        headings = Self.anchorHeadings(in: document, math: math, numbers: labels.headingNumbers)
         summary = Self.summary(of: document, math: math)
-        Self.insertMath(in: document, math: math)
+        Self.numberFigures(in: document, math: math, book: book)
+        Self.insertMath(in: document, math: math, book: book)
         Self.rewriteLinks(in: document, math: math, pageNames: pageNames)
 
         let options = allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
@@ -55,15 +86,27 @@ public struct ChapterBody: Sendable {
 
     /// The 1-based lines of code blocks and HTML blocks, where `$` is never math.
     static func verbatimLines(of markdown: String) -> Set<Int> {
+        blockLines(of: markdown).verbatim
+    }
+
+    /// How cmark reads the chapter's lines: the lines of code and HTML blocks (`verbatim`), and
+    /// for each line of a paragraph or heading the first line of that block (`inline`), so that
+    /// a math span never runs from one block into the next.
+    static func blockLines(of markdown: String) -> (verbatim: Set<Int>, inline: [Int: Int]) {
         let document = cmark_parse_document(markdown, markdown.utf8.count, CMARK_OPT_SOURCEPOS)!
         defer { cmark_node_free(document) }
-        var lines = Set<Int>()
-        for node in document.descendants() where node.nodeType == CMARK_NODE_CODE_BLOCK || node.nodeType == CMARK_NODE_HTML_BLOCK {
+        var verbatim = Set<Int>()
+        var inline: [Int: Int] = [:]
+        for node in document.descendants() {
             let start = Int(cmark_node_get_start_line(node))
             let end = max(start, Int(cmark_node_get_end_line(node)))
-            lines.formUnion(start...end)
+            switch node.nodeType {
+            case CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK: verbatim.formUnion(start...end)
+            case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING: for line in start...end { inline[line] = start }
+            default: break
+            }
         }
-        return lines
+        return (verbatim, inline)
     }
 
     /// The first word of a code block's info string (`swift` in "swift no-run").
@@ -113,7 +156,8 @@ public struct ChapterBody: Sendable {
     }
 
     /// Gives every heading a unique GitHub-style id and returns the headings.
-    static func anchorHeadings(in document: OpaquePointer, math: MathProtector) -> [Heading] {
+    /// Numbered headings start with `<span class="number">1.2</span>`.
+    static func anchorHeadings(in document: OpaquePointer, math: MathProtector, numbers: [String?]) -> [Heading] {
         var slugger = HeadingSlugger()
         var headings: [Heading] = []
         for node in document.descendants() where node.nodeType == CMARK_NODE_HEADING {
@@ -121,9 +165,11 @@ public struct ChapterBody: Sendable {
             let raw = node.plainText
             let text = math.replacingMathWithTeX(in: raw).trimmingCharacters(in: .whitespaces)
             let anchor = slugger.uniqueSlug(for: math.restoringOriginals(in: raw))
-            headings.append(Heading(level: level, text: text, anchor: anchor))
+            let number = headings.count < numbers.count ? numbers[headings.count] : nil
+            headings.append(Heading(level: level, text: text, anchor: anchor, number: number))
 
-            let wrapper = rawHTMLNode(block: true, "<h\(level) id=\"\(escapeHTML(anchor))\">", closing: "</h\(level)>\n")
+            let numberHTML = number.map { "<span class=\"number\">\(escapeHTML($0))</span> " } ?? ""
+            let wrapper = rawHTMLNode(block: true, "<h\(level) id=\"\(escapeHTML(anchor))\">\(numberHTML)", closing: "</h\(level)>\n")
             cmark_node_insert_before(node, wrapper)
             while let child = node.firstChild { cmark_node_append_child(wrapper, child) }
             node.remove()
@@ -142,46 +188,16 @@ public struct ChapterBody: Sendable {
         return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + " …"
     }
 
-    /// Puts math back where the placeholders are, as `span.math` / `div.math`.
-    static func insertMath(in document: OpaquePointer, math: MathProtector) {
-        guard !math.spans.isEmpty else { return }
-        for node in document.descendants() where node.nodeType == CMARK_NODE_TEXT {
-            let pieces = math.pieces(of: node.literal)
-            guard pieces.count > 1 || pieces.first != .text(node.literal) else { continue }
-            let mathSpans = pieces.compactMap { piece -> MathSpan? in
-                if case .math(let span) = piece { return span } else { return nil }
-            }
-            let restIsBlank = pieces.allSatisfy { piece in
-                if case .text(let text) = piece { return text.allSatisfy(\.isWhitespace) } else { return true }
-            }
-            if let parent = node.parent, parent.nodeType == CMARK_NODE_PARAGRAPH,
-               parent.firstChild == node, node.nextSibling == nil,
-               mathSpans.count == 1, mathSpans[0].isDisplay, restIsBlank {
-                let tex = escapeHTML(mathSpans[0].tex)
-                parent.replace(with: rawHTMLNode(block: true, "<div class=\"math display\">\(tex)</div>\n"))
-                continue
-            }
-            for piece in pieces {
-                switch piece {
-                case .text(let text):
-                    cmark_node_insert_before(node, textNode(text))
-                case .math(let span):
-                    let html = span.isDisplay
-                        ? "<span class=\"math display\">\(escapeHTML(span.tex))</span>"
-                        : "<span class=\"math inline\">\(escapeHTML(span.tex))</span>"
-                    cmark_node_insert_before(node, rawHTMLNode(block: false, html))
-                }
-            }
-            node.remove()
-        }
-    }
-
     /// Points links to other chapters (`other.md#section`) at their pages (`other.html#section`).
     static func rewriteLinks(in document: OpaquePointer, math: MathProtector, pageNames: [String: String]) {
         for node in document.descendants() where node.nodeType == CMARK_NODE_LINK || node.nodeType == CMARK_NODE_IMAGE {
             let url = math.restoringOriginals(in: node.url)
             let rewritten = node.nodeType == CMARK_NODE_LINK ? LinkRewriter.rewrite(url, pageNames: pageNames) : url
             if rewritten != node.url { cmark_node_set_url(node, rewritten) }
+            // A title is plain text: math in it stays as written.
+            if let title = cmark_node_get_title(node).map({ String(cString: $0) }), title.contains(MathProtector.open) {
+                cmark_node_set_title(node, math.restoringOriginals(in: title))
+            }
         }
     }
 }

@@ -6,6 +6,10 @@ public struct MathSpan: Equatable, Sendable {
     public var isDisplay: Bool
     /// The span as written in the chapter, dollar signs included.
     public var original: String
+    /// The 1-based line of the opening `$` in the chapter.
+    public var line: Int = 1
+    /// The 1-based column of the opening `$`, in UTF-8 bytes as compilers count.
+    public var column: Int = 1
 }
 
 /// Hides math from the Markdown parser so that `$a_1 * b_2$` is not turned into emphasis and
@@ -17,29 +21,54 @@ public struct MathSpan: Equatable, Sendable {
 /// HTML blocks are left alone (`$0` in a closure is not math). The rules follow Pandoc's
 /// `tex_math_dollars`: an opening `$` is followed by a non-space, a closing `$` is preceded by a
 /// non-space and not followed by a digit (so "$5 and $10" stays text), `\$` is a literal dollar,
-/// and a span never crosses a blank line.
+/// and a span never crosses a blank line or a code span. Lines end only at LF, CR or CRLF, as cmark reads
+/// them (a form feed or U+2028 is not a line break).
 public struct MathProtector {
     /// The chapter text with math spans replaced by placeholders.
     public private(set) var protectedText = ""
     /// The math spans, indexed by placeholder number.
     public private(set) var spans: [MathSpan] = []
+    /// Where a multi-line span became a one-line placeholder: the line in `protectedText` and how
+    /// many line breaks the span had (for mapping positions back to the chapter).
+    private var collapsedLines: [(line: Int, breaks: Int)] = []
 
     static let open: Character = "\u{E000}"
     static let close: Character = "\u{E001}"
 
+    /// Protects the math of a chapter, reading its blocks with cmark first (see
+    /// `ChapterBody.blockLines`).
+    public init(chapter markdown: String) {
+        let blocks = ChapterBody.blockLines(of: markdown)
+        self.init(markdown: markdown, verbatimLines: blocks.verbatim, inlineBlocks: blocks.inline)
+    }
+
     /// Protects the math in `markdown`, leaving the 1-based lines in `verbatimLines`
-    /// (code and HTML blocks) untouched.
-    public init(markdown: String, verbatimLines: Set<Int>) {
+    /// (code and HTML blocks) untouched. When `inlineBlocks` (each paragraph or heading line to
+    /// its block's first line) is given, a span stays inside one block, as a setext underline or
+    /// the next paragraph ends it in cmark's reading. An identical span written twice gets the
+    /// same placeholder, so `[$x$]` still matches its link reference definition `[$x$]: ...`.
+    public init(markdown: String, verbatimLines: Set<Int>, inlineBlocks: [Int: Int] = [:]) {
         let characters = Array(markdown)
         var index = 0
         var line = 1
+        var column = 1
         var output = ""
         output.reserveCapacity(markdown.utf8.count)
 
+        func advance(over character: Character) {
+            if Self.isLineBreak(character) {
+                line += 1
+                column = 1
+            } else {
+                column += character.utf8.count
+            }
+        }
+        var outputLine = 1
         func copy(_ range: Range<Int>) {
             for character in characters[range] {
                 output.append(character)
-                if character.isNewline { line += 1 }
+                advance(over: character)
+                if Self.isLineBreak(character) { outputLine += 1 }
             }
         }
 
@@ -60,12 +89,19 @@ public struct MathProtector {
                 copy(index..<end)
                 index = end
             case "$":
-                if let (end, span) = Self.mathSpan(characters, from: index, startLine: line, verbatimLines: verbatimLines) {
+                if let (end, found) = Self.mathSpan(characters, from: index, startLine: line, verbatimLines: verbatimLines,
+                                                    inlineBlocks: inlineBlocks) {
+                    var span = found
+                    span.line = line
+                    span.column = column
+                    let number = spans.firstIndex { $0.original == span.original } ?? spans.count
                     output.append(Self.open)
-                    output += String(spans.count)
+                    output += String(number)
                     output.append(Self.close)
-                    spans.append(span)
-                    line += span.original.filter(\.isNewline).count
+                    if number == spans.count { spans.append(span) }
+                    let breaks = characters[index..<end].filter(Self.isLineBreak).count
+                    if breaks > 0 { collapsedLines.append((outputLine, breaks)) }
+                    for character in characters[index..<end] { advance(over: character) }
                     index = end
                 } else {
                     let end = Self.endOfRun(characters, from: index)
@@ -78,6 +114,11 @@ public struct MathProtector {
             }
         }
         protectedText = output
+    }
+
+    /// The chapter's line for a line of `protectedText` (they differ after a multi-line span).
+    public func originalLine(ofProtectedLine line: Int) -> Int {
+        line + collapsedLines.filter { $0.line < line }.reduce(0) { $0 + $1.breaks }
     }
 
     /// `text` with every placeholder replaced by the math as written (for places where math
@@ -154,7 +195,7 @@ public struct MathProtector {
 
     /// The math span opening at `start`, if the dollar rules above find a closing delimiter.
     private static func mathSpan(
-        _ characters: [Character], from start: Int, startLine: Int, verbatimLines: Set<Int>
+        _ characters: [Character], from start: Int, startLine: Int, verbatimLines: Set<Int>, inlineBlocks: [Int: Int]
     ) -> (Int, MathSpan)? {
         let isDisplay = start + 1 < characters.count && characters[start + 1] == "$"
         let delimiter = isDisplay ? 2 : 1
@@ -165,14 +206,17 @@ public struct MathProtector {
         var line = startLine
         while index < characters.count {
             let character = characters[index]
-            if character.isNewline {
+            if isLineBreak(character) {
                 line += 1
                 if verbatimLines.contains(line) || isBlankLineAhead(characters, at: index) { return nil }
+                if !inlineBlocks.isEmpty && inlineBlocks[line] != inlineBlocks[startLine] { return nil }
             }
-            if character == "\\", index + 1 < characters.count, !characters[index + 1].isNewline {
+            if character == "\\", index + 1 < characters.count, !isLineBreak(characters[index + 1]) {
                 index += 2
                 continue
             }
+            // A code span wins over math: "$10 and `$y$`" has no math, as the `$` in code is literal.
+            if character == "`", endOfCodeSpan(characters, from: index) != nil { return nil }
             if character == "$" {
                 if isDisplay {
                     guard index + 1 < characters.count, characters[index + 1] == "$" else { return nil }
@@ -200,9 +244,14 @@ public struct MathProtector {
 
     /// True when a newline at `index` is followed by a line of only spaces and tabs.
     private static func isBlankLineAhead(_ characters: [Character], at index: Int) -> Bool {
-        guard characters[index].isNewline else { return false }
+        guard isLineBreak(characters[index]) else { return false }
         var next = index + 1
         while next < characters.count && (characters[next] == " " || characters[next] == "\t") { next += 1 }
-        return next >= characters.count || characters[next].isNewline
+        return next >= characters.count || isLineBreak(characters[next])
+    }
+
+    /// A line ending as CommonMark counts them: LF, CR, or CR LF (one `Character` in Swift).
+    static func isLineBreak(_ character: Character) -> Bool {
+        character == "\n" || character == "\r" || character == "\r\n"
     }
 }

@@ -17,8 +17,9 @@ public struct PageLink: Equatable, Sendable {
 
 /// The HTML around the content: document head, header, table of contents and pager.
 ///
-/// Pages link only `style.css` and each other; there are no scripts and nothing is fetched
-/// from the network.
+/// Pages link only `style.css` and each other, and nothing is fetched from the network. Every
+/// page has a search form, a plain HTML form that opens `search.html?q=...`; only that page
+/// loads a script (the search), so every other page reads the same without JavaScript.
 public enum PageTemplate {
     /// A whole chapter page.
     public static func chapterPage(
@@ -70,8 +71,23 @@ public enum PageTemplate {
         """
     }
 
-    static func header(siteTitle: String) -> String {
-        "<header class=\"site-header\"><a href=\"index.html\">\(escapeHTML(siteTitle))</a></header>\n"
+    static func header(siteTitle: String, query: Bool = false) -> String {
+        "<header class=\"site-header\"><a href=\"index.html\">\(escapeHTML(siteTitle))</a>\n"
+            + "<form class=\"search-form\" action=\"search.html\" method=\"get\" role=\"search\">"
+            + "<input type=\"search\" name=\"q\"\(query ? " id=\"search-query\"" : "") placeholder=\"Search\" aria-label=\"Search the chapters\">"
+            + "</form></header>\n"
+    }
+
+    /// The search page: the results of `?q=`, listed by `search.js` from `search-index.js`.
+    public static func searchPage(siteTitle: String) -> String {
+        var html = head(title: "Search · \(siteTitle)")
+        html += header(siteTitle: siteTitle, query: true)
+        html += "<div class=\"layout\">\n<main id=\"content\">\n<h1>Search</h1>\n"
+        html += "<p id=\"search-status\" role=\"status\">Searching needs JavaScript; every chapter is listed on the <a href=\"index.html\">contents page</a>.</p>\n"
+        html += "<ol id=\"search-results\" class=\"search-results\"></ol>\n"
+        html += "<script src=\"\(SearchIndex.fileName)\"></script>\n<script src=\"\(SearchScript.fileName)\"></script>\n"
+        html += "</main>\n</div>\n</body>\n</html>\n"
+        return html
     }
 
     /// Sections (`##`) and subsections (`###`) as a nested list; the `#` title is the page's own.
@@ -81,7 +97,8 @@ public enum PageTemplate {
         var html = "<nav class=\"toc\" aria-label=\"On this page\">\n<details>\n<summary>On this page</summary>\n<ol>\n"
         var inSublist = false
         for (index, heading) in entries.enumerated() {
-            let link = "<a href=\"#\(escapeHTML(heading.anchor))\">\(escapeHTML(heading.text))</a>"
+            let number = heading.number.map { "<span class=\"number\">\(escapeHTML($0))</span> " } ?? ""
+            let link = "<a href=\"#\(escapeHTML(heading.anchor))\">\(number)\(escapeHTML(heading.text))</a>"
             if heading.level == 2 {
                 if inSublist {
                     html += "</ol>\n"

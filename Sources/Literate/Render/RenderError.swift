@@ -30,6 +30,15 @@ public struct RenderError: Error, CustomStringConvertible, Equatable, Sendable {
 public struct RenderFailure: Error, CustomStringConvertible {
     /// The individual errors (chapter errors and `RenderError`s), each printable on its own line.
     public var errors: [any Error]
+    /// The exit status `swiftbook render` should end with: 1 for mistakes in the chapters' text
+    /// (a formula pandoc rejects, a broken reference), 2 for bad usage or unreadable input.
+    public var exitStatus: Int32
+
+    /// A failure made of `errors`, ending `render` with `exitStatus`.
+    public init(errors: [any Error], exitStatus: Int32 = 2) {
+        self.errors = errors
+        self.exitStatus = exitStatus
+    }
 
     public var description: String {
         errors.map { String(describing: $0) }.joined(separator: "\n")

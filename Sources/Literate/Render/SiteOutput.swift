@@ -37,8 +37,9 @@ public enum SiteOutput {
     }
 
     /// Writes `files` (file name to contents) as the complete site at `output`, replacing the
-    /// previous site there. File names must be plain names (no `/`).
-    public static func write(_ files: [String: String], to output: URL) throws {
+    /// previous site there, with each of `assets` (a relative path in the site, such as
+    /// `img/plot.svg`, to the file to copy) copied in. File names must be plain names (no `/`).
+    public static func write(_ files: [String: String], assets: [String: URL] = [:], to output: URL) throws {
         let target = output.standardizedFileURL.resolvingSymlinksInPath()
         let fileManager = FileManager.default
         let parent = target.deletingLastPathComponent()
@@ -52,6 +53,13 @@ public enum SiteOutput {
             for (name, contents) in files {
                 precondition(!name.contains("/") && !name.isEmpty && name != "." && name != "..", "site file name '\(name)' must be a plain name")
                 try Data(contents.utf8).write(to: staging.appendingPathComponent(name))
+            }
+            for (path, source) in assets {
+                let parts = path.split(separator: "/")
+                precondition(!parts.isEmpty && !parts.contains("..") && !path.hasPrefix("/"), "asset path '\(path)' must stay inside the site")
+                let destination = staging.appendingPathComponent(path)
+                try fileManager.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try fileManager.copyItem(at: source, to: destination)
             }
             let marker = "This folder was written by `swiftbook render`; the next render replaces it entirely.\n"
             try Data(marker.utf8).write(to: staging.appendingPathComponent(markerFileName))

@@ -1,20 +1,24 @@
 import Foundation
 
-/// Renders chapters as a static HTML site: `index.html`, one page per chapter, `style.css`.
+/// Renders chapters as a static HTML site: `index.html`, one page per chapter, `style.css`, and
+/// the search (`search.html`, `search.js`, `search-index.js`).
 ///
 /// This is `swiftbook render` as a library call. Nothing is written unless every chapter
-/// loads and the output folder passes `SiteOutput.validate`; then the whole site replaces the
-/// previous one at once (see `SiteOutput`).
+/// loads, every reference resolves, every formula typesets and the output folder passes
+/// `SiteOutput.validate`; then the whole site replaces the previous one at once (see `SiteOutput`).
 public struct SiteRenderer: Sendable {
     /// Pass raw HTML in chapters through instead of showing it as text.
     public var allowRawHTML: Bool
     /// The name shown in every page's header and as the index page's heading.
     public var siteTitle: String
+    /// Typesets the book's math (pandoc, found in `PATH` by default).
+    public var typesetter: MathTypesetter
 
     /// A renderer that escapes raw HTML unless `allowRawHTML` is set.
-    public init(allowRawHTML: Bool = false, siteTitle: String = "swiftbook") {
+    public init(allowRawHTML: Bool = false, siteTitle: String = "swiftbook", typesetter: MathTypesetter = MathTypesetter()) {
         self.allowRawHTML = allowRawHTML
         self.siteTitle = siteTitle
+        self.typesetter = typesetter
     }
 
     /// Renders the chapters found at `paths` (files or folders, see `ChapterOrder`) into the
@@ -48,15 +52,76 @@ public struct SiteRenderer: Sendable {
         let pageNames = Self.pageNames(for: files, errors: &errors)
         if !errors.isEmpty { throw RenderFailure(errors: errors) }
 
-        let site = buildPages(sources: sources, pageNames: pageNames)
-        try SiteOutput.write(site.files, to: outputURL)
+        // The chapters' own mistakes: exit status 1, like a failing cell.
+        let references = BookReferences(chapters: sources.map { ($0.path, $0.markdown) })
+        errors += references.errors
+        let images = collectImages(in: sources, errors: &errors)
+        var pandocMissing = false
+        let mathML = typesetMath(in: sources, errors: &errors, converterMissing: &pandocMissing)
+        // A missing converter is the machine's problem, not the text's: status 2, like unreadable input.
+        if !errors.isEmpty { throw RenderFailure(errors: errors, exitStatus: pandocMissing ? 2 : 1) }
+
+        let site = buildPages(sources: sources, pageNames: pageNames, targets: references.targets, mathML: mathML)
+        try SiteOutput.write(site.files, assets: images, to: outputURL)
         return site.pages
     }
 
+    /// The local images of every chapter (site path to file); a missing image, or two chapters
+    /// whose images would share a path in the site, is an error.
+    func collectImages(in sources: [ChapterSource], errors: inout [any Error]) -> [String: URL] {
+        var images: [String: URL] = [:]
+        for source in sources {
+            var found: [RenderError] = []
+            for (path, file) in ChapterImages.find(in: source.markdown, chapterPath: source.path, errors: &found) {
+                if let other = images[path], other.standardizedFileURL != file.standardizedFileURL {
+                    found.append(RenderError(path: source.path, "image path '\(path)' names \(ChapterOrder.displayPath(file)) here but \(ChapterOrder.displayPath(other)) in another chapter; rename one of them"))
+                } else if path.split(separator: "/").count == 1 && (path.hasSuffix(".html") || path.hasSuffix(".js") || path.hasSuffix(".css") || path.hasPrefix(".")) {
+                    found.append(RenderError(path: source.path, "image '\(path)' would overwrite a page of the site; rename it or move it into a folder"))
+                } else {
+                    images[path] = file
+                }
+            }
+            errors += found as [any Error]
+        }
+        return images
+    }
+
+    /// Typesets every formula of the book in one pandoc run; a formula pandoc rejects is an
+    /// error at its chapter line and column.
+    func typesetMath(in sources: [ChapterSource], errors: inout [any Error], converterMissing: inout Bool) -> [Formula: String] {
+        let spans = sources.map { source in
+            (path: source.path, spans: MathProtector(chapter: source.markdown).spans)
+        }
+        let formulas = spans.flatMap { $0.spans.map { Formula(tex: $0.tex, isDisplay: $0.isDisplay) } }
+        guard !formulas.isEmpty else { return [:] }
+        do {
+            let result = try typesetter.typeset(formulas)
+            for chapter in spans {
+                for span in chapter.spans {
+                    guard let reason = result.failures[Formula(tex: span.tex, isDisplay: span.isDisplay)] else { continue }
+                    errors.append(RenderError(path: chapter.path, line: span.line, column: span.column,
+                        "cannot typeset \(span.original.count > 40 ? String(span.original.prefix(40)) + "..." : span.original) as MathML: \(reason) (pandoc's TeX reader); fix the TeX or escape the dollar sign as \\$"))
+                }
+            }
+            return result.mathML
+        } catch {
+            converterMissing = true
+            // Located at the book's first formula, so the message names a place that needs pandoc.
+            let first = spans.first { !$0.spans.isEmpty }!
+            errors.append(RenderError(path: first.path, line: first.spans[0].line, column: first.spans[0].column, String(describing: error)))
+            return [:]
+        }
+    }
+
     /// The site's files (name to contents) and the chapter pages in order.
-    func buildPages(sources: [ChapterSource], pageNames: [String: String]) -> (files: [String: String], pages: [String]) {
-        let bodies = sources.map {
-            ChapterBody(markdown: $0.markdown, cells: $0.cells, pageNames: pageNames, allowRawHTML: allowRawHTML)
+    func buildPages(
+        sources: [ChapterSource], pageNames: [String: String],
+        targets: [String: [String: ReferenceTarget]] = [:], mathML: [Formula: String] = [:]
+    ) -> (files: [String: String], pages: [String]) {
+        let bodies = sources.enumerated().map { index, source in
+            let book = BookContext(chapterFile: URL(fileURLWithPath: source.path).lastPathComponent, chapterNumber: index + 1,
+                                   targets: targets, mathML: mathML)
+            return ChapterBody(markdown: source.markdown, cells: source.cells, pageNames: pageNames, allowRawHTML: allowRawHTML, book: book)
         }
         let links = zip(sources, bodies).map { source, body in
             let fileName = URL(fileURLWithPath: source.path).lastPathComponent
@@ -65,6 +130,11 @@ public struct SiteRenderer: Sendable {
         }
         var files: [String: String] = ["style.css": Stylesheet.css]
         files["index.html"] = PageTemplate.indexPage(siteTitle: siteTitle, chapters: links)
+        files["search.html"] = PageTemplate.searchPage(siteTitle: siteTitle)
+        files[SearchScript.fileName] = SearchScript.javaScript
+        files[SearchIndex.fileName] = SearchIndex.script(chapters: zip(links, bodies).enumerated().map { index, pair in
+            (page: pair.0.page, title: "\(index + 1) \(pair.0.title)", sections: pair.1.sections)
+        })
         for (index, body) in bodies.enumerated() {
             files[links[index].page] = PageTemplate.chapterPage(
                 title: links[index].title, siteTitle: siteTitle, body: body,

@@ -35,13 +35,14 @@ public enum Stylesheet {
         "Noto Sans", "DejaVu Sans", Arial, sans-serif;
       --code-font: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono",
         "DejaVu Sans Mono", monospace;
-      --math-font: "STIX Two Math", "Cambria Math", "Latin Modern Math", "DejaVu Serif", Georgia, serif;
+      --math-font: "STIX Two Math", "Cambria Math", "Latin Modern Math", "DejaVu Math TeX Gyre", math, "DejaVu Serif", serif;
     }
     @media (prefers-color-scheme: dark) {
       :root {
         --text: #e6e6ea;
         --muted: #a0a0ab;
         --background: #16161a;
+        --mark: #5a4a00;
         --surface: #212127;
         --border: #3a3a44;
         --link: #7ab7ff;
@@ -81,7 +82,17 @@ public enum Stylesheet {
       padding: 0.75rem 1.25rem;
       font-size: 0.95rem;
     }
+    .site-header { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; justify-content: space-between; }
     .site-header a { font-weight: 600; text-decoration: none; }
+    .search-form input { font: inherit; padding: 0.25rem 0.5rem; border: 1px solid var(--border); border-radius: 4px;
+      background: var(--background); color: var(--text); width: 12rem; max-width: 100%; }
+    .search-results { padding-left: 1.25rem; }
+    .search-results li { margin: 0 0 1rem; }
+    .search-results p { margin: 0.25rem 0 0; color: var(--muted); }
+    .search-chapter { margin-left: 0.5rem; font-size: 0.85rem; color: var(--muted); }
+    .search-chapter::before { content: "· "; }
+    mark { background: var(--mark, #fff3a8); color: inherit; }
+    .number { font-variant-numeric: tabular-nums; margin-right: 0.35em; color: var(--muted); }
     .layout {
       display: grid;
       grid-template-columns: minmax(0, 46rem);
@@ -152,8 +163,14 @@ public enum Stylesheet {
       color: var(--error-text);
     }
     .raw-html { white-space: pre-wrap; font-family: var(--code-font); font-size: 0.875rem; color: var(--muted); }
-    .math { font-family: var(--math-font); }
-    div.math { margin: 1rem 0; padding: 0.5rem 0; text-align: center; overflow-x: auto; }
+    /* MathML typeset by pandoc at build time; a math font if the reader has one, else the browser's. */
+    .math, math { font-family: var(--math-font); }
+    math[display="block"] { display: block; }
+    div.math { margin: 1rem 0; padding: 0.5rem 0; text-align: center; overflow-x: auto; position: relative; }
+    .equation-number { position: absolute; right: 0; top: 50%; transform: translateY(-50%); }
+    figure { margin: 1.5rem 0; text-align: center; }
+    figure img { max-width: 100%; height: auto; }
+    figcaption { font-size: 0.9rem; color: var(--muted); margin-top: 0.5rem; }
     .tok-keyword { color: var(--tok-keyword); font-weight: 600; }
     .tok-type { color: var(--tok-type); }
     .tok-identifier { color: var(--tok-identifier); }

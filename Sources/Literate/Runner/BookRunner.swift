@@ -67,7 +67,10 @@ public struct BookRunner {
             }
         })
         Interrupts.parkIfInterrupted()
-        let failed = reports.filter { !$0.succeeded }.count
+        // check also fails on a broken cross-reference (unresolved or duplicate label; see BookReferences).
+        let referenceErrors = options.mode == .check ? BookReferences.errors(inChapterFiles: files) : []
+        if !referenceErrors.isEmpty { errorStream(referenceErrors.joined(separator: "\n") + "\n") }
+        let failed = reports.filter { !$0.succeeded }.count + (referenceErrors.isEmpty ? 0 : 1)
         let code = failed == 0 ? RunnerExit.success : RunnerExit.failure
         if options.format == .json { outputStream(ReportPrinter.json(reports, mode: options.mode, exitCode: code)) }
         if showProgress || failed > 0 {

@@ -1,0 +1,86 @@
+import CCmark
+import Foundation
+
+/// The reference targets of a whole book and the problems with its references: the step that
+/// turns "[Section](other.md#parameters)" into "Section 2.1" and finds labels that are defined
+/// twice or never.
+///
+/// `render` uses it to number and link; `check` calls `BookReferences.errors(inChapterFiles:)`
+/// so a broken reference fails CI before anyone renders.
+public struct BookReferences: Sendable {
+    /// Targets by chapter file name (`custom-layers.md`), then by label ("" for the chapter itself).
+    public private(set) var targets: [String: [String: ReferenceTarget]] = [:]
+    /// Unresolved references and duplicate labels, in book order, with their locations.
+    public private(set) var errors: [RenderError] = []
+
+    /// Reads the labels and references of `chapters` (path and Markdown, in reading order; the
+    /// first is chapter 1).
+    public init(chapters: [(path: String, markdown: String)]) {
+        let scanned = chapters.enumerated().map { index, chapter in
+            (path: chapter.path, labels: Self.labels(of: chapter.markdown, chapterNumber: index + 1))
+        }
+        for chapter in scanned {
+            let fileName = URL(fileURLWithPath: chapter.path).lastPathComponent
+            targets[fileName] = Dictionary(chapter.labels.targets.map { ($0.label, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        for chapter in scanned {
+            let fileName = URL(fileURLWithPath: chapter.path).lastPathComponent
+            for duplicate in chapter.labels.duplicates {
+                errors.append(RenderError(path: chapter.path, line: duplicate.line, column: duplicate.column,
+                    "duplicate label '\(duplicate.label)', already defined at line \(duplicate.firstLine); give each label its own name"))
+            }
+            for reference in chapter.labels.references where resolve(reference.url, from: fileName) == nil {
+                errors.append(RenderError(path: chapter.path, line: reference.line, column: reference.column,
+                    "unresolved reference '\(reference.url)': \(Self.why(reference.url, from: fileName, targets: targets))"))
+            }
+        }
+    }
+
+    /// The target of a reference link `url` written in the chapter `fileName`, if there is one.
+    public func resolve(_ url: String, from fileName: String) -> ReferenceTarget? {
+        Self.resolve(url, from: fileName, in: targets)
+    }
+
+    static func resolve(_ url: String, from fileName: String, in targets: [String: [String: ReferenceTarget]]) -> ReferenceTarget? {
+        let (file, label) = split(url, from: fileName)
+        return targets[file]?[label]
+    }
+
+    /// The chapter file name and the label a reference URL names (`other.md#x` gives `other.md`, `x`).
+    static func split(_ url: String, from fileName: String) -> (file: String, label: String) {
+        let parts = url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let path = String(parts[0])
+        let label = parts.count > 1 ? String(parts[1]) : ""
+        let name = path.split(separator: "/").last.map(String.init) ?? ""
+        return (path.isEmpty ? fileName : (name.removingPercentEncoding ?? name), label)
+    }
+
+    /// What to do about an unresolved reference.
+    static func why(_ url: String, from fileName: String, targets: [String: [String: ReferenceTarget]]) -> String {
+        let (file, label) = split(url, from: fileName)
+        guard targets[file] != nil else {
+            return "'\(file)' is not a chapter of this book; link to a chapter file such as '\(targets.keys.sorted().first ?? "other.md")'"
+        }
+        if label.isEmpty { return "a reference needs a label after '#', such as '#section-title' or '#eq-name'" }
+        return "\(file) has no section anchor, equation or figure labelled '\(label)'; a section's label is its heading's anchor, an equation's or figure's is its {#label}"
+    }
+
+    /// Parses `markdown` as the renderer does and reads its labels.
+    static func labels(of markdown: String, chapterNumber: Int?) -> ChapterLabels {
+        let math = MathProtector(chapter: markdown)
+        let document = cmark_parse_document(math.protectedText, math.protectedText.utf8.count, CMARK_OPT_SOURCEPOS)!
+        defer { cmark_node_free(document) }
+        return ChapterLabels(document: document, math: math, markdown: markdown, chapterNumber: chapterNumber)
+    }
+
+    /// The reference errors of the chapters at `paths` (files in reading order, as `check` runs
+    /// them), each as `path:line:column: error: ...`. Unreadable files are skipped: loading them
+    /// is reported elsewhere.
+    public static func errors(inChapterFiles paths: [String]) -> [String] {
+        let chapters = paths.compactMap { path -> (path: String, markdown: String)? in
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else { return nil }
+            return (path, text)
+        }
+        return BookReferences(chapters: chapters).errors.map(\.description)
+    }
+}
