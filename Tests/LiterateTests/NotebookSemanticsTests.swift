@@ -65,7 +65,7 @@ import Testing
         defer { cli.remove() }
         let result = try cli.run("check", "Chapters/traps.md")
         #expect(result.status == 1)
-        #expect(result.stderr.contains("Chapters/traps.md:15:16: error: cell 2 crashed: Swift runtime failure: Unconditional cast failed"),
+        #expect(result.stderr.contains("Chapters/traps.md:15:16: error: cell 2 crashed: Could not cast value of type 'NN.ReLU' to 'NN.Linear'."),
                 "\(result.stderr)")
         #expect(result.stderr.contains("    casting"))
 
