@@ -15,6 +15,22 @@ import Testing
         #expect(result.stderr.contains("Chapters/positions.md:\(line):14: error: cell 2 does not compile"), "\(result.stderr)")
     }
 
+    /// Every further error of a failing cell is placed in the file as written too.
+    @Test func everyErrorOfACellIsTrueInTheFileAsWritten() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        try "```swift\nprint(\"hi\")\n```\n\n```swift\nlet x: Int = \"no\"\nlet y: String = 5\n```\n"
+            .write(to: cli.chapter("two-errors.md"), atomically: true, encoding: .utf8)
+        let result = try cli.run("run", "Chapters/two-errors.md")
+        #expect(result.status == 1)
+        let lines = try cli.text("two-errors.md").components(separatedBy: "\n")
+        let first = try #require(lines.firstIndex(of: "let x: Int = \"no\"")) + 1
+        let second = try #require(lines.firstIndex(of: "let y: String = 5")) + 1
+        #expect(result.stderr.contains("Chapters/two-errors.md:\(first):14: error: cell 2 does not compile"), "\(result.stderr)")
+        #expect(result.stderr.contains("Chapters/two-errors.md:\(second):17: error: cannot convert value of type 'Int'"),
+                "\(result.stderr)")
+    }
+
     @Test func verboseProgressFollowsTheBookOrderNotTheFinishingOrder() throws {
         let cli = try CLI("sleepy.md", "good.md")
         defer { cli.remove() }

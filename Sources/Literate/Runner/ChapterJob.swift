@@ -95,7 +95,10 @@ struct ChapterJob {
         guard written.bytes != chapter.document.bytes,
               let final = try? Chapter(path: chapter.path, bytes: written.bytes),
               let map = PositionMap(from: chapter.document, to: final) else { return }
-        for index in report.problems.indices { report.problems[index].line = map.line(report.problems[index].line) }
+        for index in report.problems.indices {
+            report.problems[index].line = map.line(report.problems[index].line)
+            report.problems[index].message = map.message(report.problems[index].message, path: chapter.path)
+        }
         for index in report.cells.indices { report.cells[index].line = map.line(report.cells[index].line) }
         report.warnings = report.warnings.map { map.message($0, path: chapter.path) }
     }
