@@ -107,6 +107,13 @@ import Testing
         #expect(code(plan, 1).contains("extension Named { var label: String { title } }"))
     }
 
+    @Test func aVariablesOwnAccessorsMeanIt() {
+        let plan = plan("var steps = 0 {\n    didSet { if steps > oldValue { print(steps) } }\n}\nvar total: Int { steps * 2 }\nvar copy = steps",
+                        "var steps = 1\nvar total = 0\nvar copy = 0")
+        #expect(code(plan, 1) == "var steps·1 = 0 {\n    didSet { if steps·1 > oldValue { print(steps·1) } }\n}\n"
+            + "var total·1: Int { steps·1 * 2 }\nvar copy·1 = steps·1")
+    }
+
     @Test func aCaptureListCapturesTheValueInForce() {
         let plan = plan("var a = 0\nlet c = { [a] in print(a) }", "var a = 1")
         #expect(code(plan, 1) == "var a·1 = 0\nlet c = { [a = a·1] in print(a) }")

@@ -19,6 +19,9 @@ final class ReferenceRenamer: SyntaxVisitor {
     private var scopes: [Set<String>] = []
     /// Inside the body of a replaced type, its own name means itself (its namespace's member).
     private var namespace: String?
+    /// Inside the accessors of a top-level variable (`didSet`, a getter), its own name means
+    /// itself, declared by the statement being walked.
+    private var accessorOwners: [Set<String>] = []
     private(set) var edits: [SourceEdit] = []
 
     private init(table: DeclarationTable, members: TypeMembers, cell: Int) {
@@ -47,7 +50,8 @@ final class ReferenceRenamer: SyntaxVisitor {
 
     private func spelling(of name: String, call: CallShape? = nil) -> String? {
         if name == namespace || scopes.contains(where: { $0.contains(name) }) { return nil }
-        return table.spelling(of: name, cell: cell, statement: statement, call: call)
+        let ownAccessor = accessorOwners.contains { $0.contains(name) }
+        return table.spelling(of: name, cell: cell, statement: ownAccessor ? statement + 1 : statement, call: call)
     }
 
     private func replace(_ token: TokenSyntax, with text: String) {
@@ -156,12 +160,19 @@ final class ReferenceRenamer: SyntaxVisitor {
     }
     override func visitPost(_ node: AccessorDeclSyntax) { scopes.removeLast() }
 
-    /// A computed property written without `get { }`.
+    /// A computed property written without `get { }`; a top-level variable's own accessors.
     override func visit(_ node: AccessorBlockSyntax) -> SyntaxVisitorContinueKind {
         if case .getter(let statements) = node.accessors { scopes.append(declaredNames(in: statements)) } else { scopes.append([]) }
+        let binding = node.parent?.as(PatternBindingSyntax.self)
+        let topLevel = binding?.parent?.parent?.as(VariableDeclSyntax.self)?.parent?.is(CodeBlockItemSyntax.self) == true
+            && scopes.count == 1
+        accessorOwners.append(topLevel ? Set(boundIdentifiers(in: binding!.pattern).map(identifierText)) : [])
         return .visitChildren
     }
-    override func visitPost(_ node: AccessorBlockSyntax) { scopes.removeLast() }
+    override func visitPost(_ node: AccessorBlockSyntax) {
+        scopes.removeLast()
+        accessorOwners.removeLast()
+    }
 
     override func visit(_ node: MemberBlockSyntax) -> SyntaxVisitorContinueKind {
         var names = memberNames(of: node)
