@@ -4,7 +4,7 @@ import Foundation
 /// `@@ -start,count +start,count @@` hunks with 3 lines of context. Empty when the lines are equal.
 ///
 /// Lines come from splitting at `\n` (a final line break does not add an empty line); the edit
-/// script is a shortest one, found with Myers' O(ND) algorithm.
+/// script is a shortest one, from the standard library's `difference(from:)`.
 public func unifiedDiff(recorded: String, actual: String,
                         recordedLabel: String = "recorded", actualLabel: String = "actual") -> String {
     let old = diffLines(recorded)
@@ -51,46 +51,32 @@ struct LineEdit: Equatable {
     var newLine: Int
 }
 
-/// A shortest edit script turning `a` into `b` (Myers 1986): for each number of edits `d`,
-/// the furthest-reaching path on every diagonal `k = x - y`, then a walk back through the saved frontiers.
+/// A shortest edit script turning `a` into `b`: the standard library's difference (a shortest
+/// one), walked in order with deletions before insertions at the same place, as `diff -u` does.
 func shortestEditScript(_ a: [String], _ b: [String]) -> [LineEdit] {
-    let n = a.count, m = b.count, limit = n + m
-    let offset = limit + 1
-    var frontier = [Int](repeating: 0, count: 2 * limit + 3)
-    var trace: [[Int]] = []
-    search: for d in 0...limit {
-        trace.append(frontier)
-        for k in stride(from: -d, through: d, by: 2) {
-            var x = (k == -d || (k != d && frontier[offset + k - 1] < frontier[offset + k + 1]))
-                ? frontier[offset + k + 1] : frontier[offset + k - 1] + 1
-            var y = x - k
-            while x < n, y < m, a[x] == b[y] { x += 1; y += 1 }
-            frontier[offset + k] = x
-            if x >= n, y >= m { break search }
+    var removed = Set<Int>(), inserted = Set<Int>()
+    for change in b.difference(from: a) {
+        switch change {
+        case .remove(let offset, _, _): removed.insert(offset)
+        case .insert(let offset, _, _): inserted.insert(offset)
         }
     }
     var edits: [LineEdit] = []
-    var x = n, y = m
-    for d in stride(from: trace.count - 1, through: 0, by: -1) {
-        let saved = trace[d]
-        let k = x - y
-        let previousK = (k == -d || (k != d && saved[offset + k - 1] < saved[offset + k + 1])) ? k + 1 : k - 1
-        let previousX = d == 0 ? 0 : saved[offset + previousK]
-        let previousY = d == 0 ? 0 : previousX - previousK
-        while x > previousX, y > previousY {
-            x -= 1; y -= 1
+    var x = 0, y = 0
+    while x < a.count || y < b.count {
+        if x < a.count, removed.contains(x) {
+            edits.append(LineEdit(kind: .deleted, oldLine: x, newLine: y))
+            x += 1
+        } else if y < b.count, inserted.contains(y) {
+            edits.append(LineEdit(kind: .inserted, oldLine: x, newLine: y))
+            y += 1
+        } else {
             edits.append(LineEdit(kind: .same, oldLine: x, newLine: y))
+            x += 1
+            y += 1
         }
-        if d > 0 {
-            if x == previousX {
-                edits.append(LineEdit(kind: .inserted, oldLine: x, newLine: previousY))
-            } else {
-                edits.append(LineEdit(kind: .deleted, oldLine: previousX, newLine: y))
-            }
-        }
-        x = previousX; y = previousY
     }
-    return edits.reversed()
+    return edits
 }
 
 /// Ranges of the script to print: each change with up to `context` unchanged lines around it,
