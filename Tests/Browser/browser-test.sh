@@ -9,7 +9,8 @@
 #   - a page linked from the index, or a local file or #anchor linked from any page, is missing;
 #   - a page logs anything to the browser console (the site has no scripts, so any console
 #     message, such as an uncaught error or a blocked resource, is a fault);
-#   - a page's DOM comes back empty.
+#   - a page's DOM comes back empty;
+#   - the site has figures (figures/*.svg) but no page shows one as an <img> with alt text.
 # For every page it saves three screenshots: desktop (1280 px wide), phone (390 px wide) and
 # desktop in dark mode, as SCREENSHOT_DIR/<page>.{desktop,phone,dark}.png.
 # Only bash, coreutils, grep and sed besides Chromium: the project does not depend on Python.
@@ -103,6 +104,19 @@ for page in "${pages[@]}"; do
     done < <(local_links "$dom_dir/$page")
     [[ $failures -eq $failures_before ]] && echo "ok: $page" >&2
 done
+
+# Figures: every chapter's SVGs are copied to figures/; the pages show them as images (their
+# files exist: the local link check above covers src), each with alt text from its title.
+if compgen -G "$site/figures/*.svg" > /dev/null; then
+    shown=$(cat "$dom_dir"/*.html | grep -oE '<img [^>]*src="figures/[^"]*\.svg"[^>]*>' | sort -u)
+    if [[ -z "$shown" ]]; then
+        fail "the site has figures in figures/ but no page shows one"
+    elif grep -vqE 'alt="[^"]+"' <<< "$shown"; then
+        fail "a figure is shown without alt text: $(grep -vE 'alt="[^"]+"' <<< "$shown" | head -1)"
+    else
+        echo "ok: $(wc -l <<< "$shown") figure(s) shown" >&2
+    fi
+fi
 
 if [[ $failures -gt 0 ]]; then
     echo "browser test: $failures failure(s) in ${#pages[@]} page(s)" >&2

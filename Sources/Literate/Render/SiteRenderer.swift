@@ -48,7 +48,8 @@ public struct SiteRenderer: Sendable {
         let pageNames = Self.pageNames(for: files, errors: &errors)
         if !errors.isEmpty { throw RenderFailure(errors: errors) }
 
-        let site = buildPages(sources: sources, pageNames: pageNames)
+        var site = buildPages(sources: sources, pageNames: pageNames)
+        site.files.merge(SiteFigures.files(for: files)) { page, _ in page }
         try SiteOutput.write(site.files, to: outputURL)
         return site.pages
     }
