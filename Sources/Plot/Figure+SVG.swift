@@ -63,7 +63,7 @@ extension Figure {
         let c = NumberText.coordinate
         let write = { (values: [Double], float: Bool) in values.map { NumberText.data($0, fromFloat: float) }.joined(separator: " ") }
         var out = "<g class=\"series\" data-kind=\"\(series.kind.rawValue)\" data-label=\"\(Figure.escape(series.label))\" "
-        out += "data-x=\"\(write(series.x, series.fromFloat))\" data-y=\"\(series.kind == .histogram ? series.y.map { String(Int($0)) }.joined(separator: " ") : write(series.y, series.fromFloat))\">\n"
+        out += "data-x=\"\(write(series.x, series.xFromFloat))\" data-y=\"\(series.kind == .histogram ? series.y.map { String(Int($0)) }.joined(separator: " ") : write(series.y, series.yFromFloat))\">\n"
         switch series.kind {
         case .line:
             let points = zip(series.x, series.y).map { "\(c(px($0))),\(c(py($1)))" }.joined(separator: " ")

@@ -36,7 +36,6 @@ public final class Figure {
     public func line(y: some PlotValues, label: String) {
         let values = y.plotValues(series: label)
         line(x: Array(values.values.indices), y: values.values, label: label)
-        series[series.count - 1].fromFloat = values.fromFloat
     }
 
     /// Adds the points `(x[i], y[i])` as dots.

@@ -10,8 +10,10 @@ public struct Series: Sendable, Equatable {
     public var x: [Double]
     /// Line and scatter: the points' coordinates. Histogram: the count in each bin.
     public var y: [Double]
-    /// Whether the values came from `Float`s, so they are written in `Float`'s shortest form.
-    public var fromFloat: Bool
+    /// Whether the x and the y values came from `Float`s, so they are written in `Float`'s
+    /// shortest form (`0.1`, not `0.10000000149011612`).
+    public var xFromFloat: Bool
+    public var yFromFloat: Bool
 
     /// A line or scatter series; stops with a message naming the series when the data cannot be
     /// drawn (no points, lengths that differ, NaN or infinity).
@@ -21,7 +23,8 @@ public struct Series: Sendable, Equatable {
         self.label = label
         self.x = x.values
         self.y = y.values
-        self.fromFloat = x.fromFloat && y.fromFloat
+        self.xFromFloat = x.fromFloat
+        self.yFromFloat = y.fromFloat
     }
 
     /// A histogram of `values` in `bins` equal bins from the smallest value to the largest.
@@ -42,7 +45,8 @@ public struct Series: Sendable, Equatable {
         self.label = label
         self.x = (0...bins).map { $0 == bins ? high : low + Double($0) * width }
         self.y = counts
-        self.fromFloat = values.fromFloat
+        self.xFromFloat = values.fromFloat
+        self.yFromFloat = false
     }
 
     /// `line "loss"`: how messages and the figure's description name a series.

@@ -19,10 +19,10 @@ import Testing
     @Test func lifecycle() throws {
         defer { try? FileManager.default.removeItem(at: root) }
         // Before any figure: no folder is made.
-        #expect(files.update([1: .some(nil)], cellCount: 2).isEmpty)
+        #expect(files.update([1: nil], cellCount: 2).isEmpty)
         #expect(!FileManager.default.fileExists(atPath: folder.path))
 
-        #expect(files.update([1: "<svg>one</svg>", 2: .some(nil)], cellCount: 2).isEmpty)
+        #expect(files.update([1: "<svg>one</svg>", 2: nil], cellCount: 2).isEmpty)
         #expect(contents() == ["x-cell1.svg": "<svg>one</svg>"])
 
         // Someone else's files, another chapter's figure, and a figure of a cell that is gone.
@@ -36,7 +36,7 @@ import Testing
                                "x-2-cell1.svg": "x-2"])
 
         // The cell no longer shows a figure.
-        #expect(files.update([1: .some(nil)], cellCount: 2).isEmpty)
+        #expect(files.update([1: nil], cellCount: 2).isEmpty)
         #expect(contents() == ["notes.txt": "notes", "y-cell1.svg": "y", "x-2-cell1.svg": "x-2"])
     }
 

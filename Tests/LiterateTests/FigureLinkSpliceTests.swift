@@ -23,19 +23,19 @@ import Testing
         #expect(again.cells.map(\.recordedOutput) == chapter.cells.map(\.recordedOutput))
         // Writing the same lines again changes nothing; removing them gives back the original.
         #expect(again.splicingFigureLinks([0: link(1, "A"), 1: link(2, "B [init]"), 2: link(3, "C"), 3: link(4, "D")]) == with)
-        #expect(again.splicingFigureLinks([0: .some(nil), 1: .some(nil), 2: .some(nil), 3: .some(nil)]) == original)
+        #expect(again.splicingFigureLinks([0: nil, 1: nil, 2: nil, 3: nil]) == original)
     }
 
     @Test func aFileWithoutAFinalNewlineKeepsEndingWithoutOne() throws {
         let original = Array("```swift\nfigure\n```\n\n```output\nx\n```".utf8)
         let with = try Self.chapter(original).splicingFigureLinks([0: link(1, "A")])
         #expect(String(decoding: with, as: UTF8.self) == "```swift\nfigure\n```\n\n```output\nx\n```\n![A](figures/links-cell1.svg)")
-        #expect(try Self.chapter(with).splicingFigureLinks([0: .some(nil)]) == original)
+        #expect(try Self.chapter(with).splicingFigureLinks([0: nil]) == original)
         // CRLF: the new line ends as the fence line does.
         let crlf = Array("```swift\r\nfigure\r\n```\r\n\r\n```output\r\nx\r\n```\r\nText\r\n".utf8)
         let withCRLF = try Self.chapter(crlf).splicingFigureLinks([0: link(1, "A")])
         #expect(String(decoding: withCRLF, as: UTF8.self).contains("```\r\n![A](figures/links-cell1.svg)\r\nText"))
-        #expect(try Self.chapter(withCRLF).splicingFigureLinks([0: .some(nil)]) == crlf)
+        #expect(try Self.chapter(withCRLF).splicingFigureLinks([0: nil]) == crlf)
     }
 
     @Test func aChangedTitleReplacesTheLineAndCellsNotGivenKeepTheirs() throws {
@@ -52,9 +52,9 @@ import Testing
         let text = "```swift\nfigure\n```\n\n```output\nx\n```\n![mine](figures/photo.png)\n"
         let chapter = try Self.chapter(Array(text.utf8))
         #expect(chapter.recordedFigurePath(ofCell: 0) == nil)
-        #expect(chapter.splicingFigureLinks([0: .some(nil)]) == Array(text.utf8))
+        #expect(chapter.splicingFigureLinks([0: nil]) == Array(text.utf8))
         let other = "```swift\nfigure\n```\n\n```output\nx\n```\n![x](figures/other-chapter-cell1.svg)\n"
-        #expect(try Self.chapter(Array(other.utf8)).splicingFigureLinks([0: .some(nil)]) == Array(other.utf8))
+        #expect(try Self.chapter(Array(other.utf8)).splicingFigureLinks([0: nil]) == Array(other.utf8))
     }
 
     @Test func fileNamesBelongToOneChapter() {
