@@ -1,3 +1,4 @@
+import CCmark
 import Foundation
 
 /// The figures a site shows: each chapter's SVG files from the `figures` folder beside it (see
@@ -17,5 +18,14 @@ enum SiteFigures {
             }
         }
         return files
+    }
+
+    /// The paragraph of a figure line (see `FigureLink`) right after an output block: hidden
+    /// with its cell's output. A paragraph whose only content is an image of `figures/*.svg`.
+    static func figureParagraph(after output: OpaquePointer?) -> OpaquePointer? {
+        guard let paragraph = output?.nextSibling, paragraph.nodeType == CMARK_NODE_PARAGRAPH,
+              let image = paragraph.firstChild, image.nodeType == CMARK_NODE_IMAGE, image.nextSibling == nil,
+              image.url.hasPrefix(FigureLink.folderName + "/"), image.url.hasSuffix(".svg") else { return nil }
+        return paragraph
     }
 }
