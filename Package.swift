@@ -52,7 +52,7 @@ let package = Package(
         ),
         .testTarget(name: "AutogradTests", dependencies: ["Autograd"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NNTests", dependencies: ["NN"]),
-        .testTarget(name: "PlotTests", dependencies: ["Plot"]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot"], exclude: ["Fixtures"]),
         .testTarget(name: "LiterateTests", dependencies: ["Literate", "Plot"], resources: [.copy("Fixtures")]),
     ]
 )

@@ -116,16 +116,22 @@ extension Figure {
             guard let low = values.min(), let high = values.max() else { return .linear(minimum: 0, maximum: 1) }
             return .linear(minimum: includeZero ? min(low, 0) : low, maximum: includeZero ? max(high, 0) : high)
         case .log:
-            for series in series where series.kind != .histogram || axis == \Series.x {
-                if let bad = series[keyPath: axis].first(where: { $0 <= 0 }) {
-                    fatalError("\(series.name) has the value \(bad), which a log axis cannot show; "
-                                        + "log axes need positive values")
-                }
-            }
+            if let problem = logAxisProblem(axis: axis) { fatalError(problem) }
             let positive = values.filter { $0 > 0 }
             guard let low = positive.min(), let high = positive.max() else { return .log(minimum: 1, maximum: 10) }
             return .log(minimum: low, maximum: high)
         }
+    }
+
+    /// Why an axis cannot be drawn on a log scale (a series has a value that is not positive;
+    /// a histogram's counts may be 0: empty bins are simply not drawn), naming the series.
+    func logAxisProblem(axis: KeyPath<Series, [Double]>) -> String? {
+        for series in series where series.kind != .histogram || axis == \Series.x {
+            if let bad = series[keyPath: axis].first(where: { $0 <= 0 }) {
+                return "\(series.name) has the value \(bad), which a log axis cannot show; log axes need positive values"
+            }
+        }
+        return nil
     }
 
     /// Where `value` lies between the axis ends, from 0 to 1.
