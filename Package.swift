@@ -7,9 +7,10 @@ let package = Package(
     products: [
         .library(name: "Autograd", targets: ["Autograd"]),
         .library(name: "NN", targets: ["NN"]),
+        .library(name: "Plot", targets: ["Plot"]),
         // The engine as one shared library: chapter programs compile and link against it. It also
         // carries the seeded standard-library random numbers of chapter programs (CSeededRandom).
-        .library(name: "SwiftbookEngine", type: .dynamic, targets: ["Autograd", "NN", "CSeededRandom"]),
+        .library(name: "SwiftbookEngine", type: .dynamic, targets: ["Autograd", "NN", "Plot", "CSeededRandom"]),
         .library(name: "Literate", targets: ["Literate"]),
         .executable(name: "swiftbook", targets: ["swiftbook"]),
     ],
@@ -30,6 +31,8 @@ let package = Package(
         ),
         .target(name: "Autograd", dependencies: [.target(name: "CBLAS", condition: .when(platforms: [.linux]))]),
         .target(name: "NN", dependencies: ["Autograd"]),
+        // Figures for cells: SVG plots of lines, points and histograms (see Sources/Plot).
+        .target(name: "Plot", dependencies: ["Autograd"]),
         .target(name: "CSeededRandom"),
         .target(
             name: "Literate",
@@ -49,6 +52,7 @@ let package = Package(
         ),
         .testTarget(name: "AutogradTests", dependencies: ["Autograd"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NNTests", dependencies: ["NN"]),
-        .testTarget(name: "LiterateTests", dependencies: ["Literate"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot"], exclude: ["Fixtures"]),
+        .testTarget(name: "LiterateTests", dependencies: ["Literate", "Plot"], resources: [.copy("Fixtures")]),
     ]
 )

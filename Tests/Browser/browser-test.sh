@@ -16,6 +16,7 @@
 #   - search.html?q=module (from file://) lists no results, or a search for a word found only in
 #     one chapter (SEARCH_ONLY_WORD, default Fourier, in SEARCH_ONLY_PAGE, default
 #     custom-layers.html) does not list that chapter first.
+#   - the site has figures (figures/*.svg) but no page shows one as an <img> with alt text.
 # For every page it saves three screenshots: desktop (1280 px wide), phone (390 px wide) and
 # desktop in dark mode, as SCREENSHOT_DIR/<page>.{desktop,phone,dark}.png, plus <page>.full.png
 # (the whole page, 16000 px tall) for pages with math, and search-module.desktop.png.
@@ -167,6 +168,19 @@ if [[ "$first" != "$only_page" ]]; then
     fail "search.html?q=$only_word lists ${first:-nothing} first, expected $only_page"
 else
     echo "ok: search.html?q=$only_word lists $only_page first" >&2
+fi
+
+# Figures: every chapter's SVGs are copied to figures/; the pages show them as images (their
+# files exist: the local link check above covers src), each with alt text from its title.
+if compgen -G "$site/figures/*.svg" > /dev/null; then
+    shown=$(cat "$dom_dir"/*.html | grep -oE '<img [^>]*src="figures/[^"]*\.svg"[^>]*>' | sort -u)
+    if [[ -z "$shown" ]]; then
+        fail "the site has figures in figures/ but no page shows one"
+    elif grep -vqE 'alt="[^"]+"' <<< "$shown"; then
+        fail "a figure is shown without alt text: $(grep -vE 'alt="[^"]+"' <<< "$shown" | head -1)"
+    else
+        echo "ok: $(wc -l <<< "$shown") figure(s) shown" >&2
+    fi
 fi
 
 if [[ $failures -gt 0 ]]; then

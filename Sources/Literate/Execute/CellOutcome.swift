@@ -52,9 +52,12 @@ public struct CellOutcome: Sendable, Codable, Hashable {
     public var position: CellPosition
     /// More compiler messages that belong to the failure (the other errors of a cell that does not compile).
     public var diagnostics: [CellDiagnostic] = []
+    /// The SVG of the figure the cell showed (a passed cell ending in a `Figure`), else nil.
+    public var figure: String?
 
     public init(number: Int, status: Status, output: String, message: String? = nil, failure: Failure? = nil,
-                position: CellPosition? = nil, diagnostics: [CellDiagnostic] = []) {
+                position: CellPosition? = nil, diagnostics: [CellDiagnostic] = [], figure: String? = nil) {
+        self.figure = figure
         self.number = number
         self.status = status
         self.output = output

@@ -50,6 +50,8 @@ struct CellOutputParser {
                 ended = true
             } else if name.hasPrefix("trap ") {
                 trapAddresses = name.dropFirst(5).split(separator: " ").compactMap { UInt($0, radix: 16) }
+            } else if let svg = FigureMarker.svg(inMarkerName: name) {
+                if let current = started.last { outputs[current]?.figure = svg }
             } else if let number = Int(name) {
                 started.append(number)
                 if outputs[number] == nil { outputs[number] = CapturedOutput(limit: limit) }
@@ -82,6 +84,8 @@ struct CapturedOutput {
     private(set) var total = 0
     /// The last bytes written, whatever the limit: a trap's message is at the end.
     private(set) var tail: [UInt8] = []
+    /// The SVG of the figure the cell showed, if it showed one (see `FigureMarker`).
+    var figure: String?
     private static let tailSize = 4096
 
     init(limit: Int) { self.limit = limit }

@@ -81,7 +81,7 @@ struct ExecutionState {
             if cell.expectsFailure {
                 fail(cell, .unexpectedSuccess, "cell \(number) was expected to fail but succeeded", output: captured.text)
             } else {
-                outcomes[number] = CellOutcome(number: number, status: .passed, output: captured.text)
+                outcomes[number] = CellOutcome(number: number, status: .passed, output: captured.text, figure: captured.figure)
             }
         }
         guard let stopped, let cell = cells[stopped] else {

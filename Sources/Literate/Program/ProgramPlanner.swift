@@ -28,7 +28,7 @@ public struct ProgramPlanner: Sendable {
     /// Modules every cell can use without importing them.
     public var imports: [String]
 
-    public init(chapterName: String, seed: UInt64, imports: [String] = ["Autograd", "NN"]) {
+    public init(chapterName: String, seed: UInt64, imports: [String] = ["Autograd", "NN", "Plot"]) {
         self.chapterName = chapterName
         self.seed = seed
         self.imports = imports

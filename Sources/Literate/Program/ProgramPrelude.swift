@@ -66,6 +66,7 @@ enum ProgramPrelude {
         func __swiftbookEnd() { __swiftbookMark("end") }
 
         """
+        if imports.contains("Plot") { text += FigureMarker.runtime }
         return text + TrapReporter.source
     }
 }

@@ -126,6 +126,7 @@ public struct ChapterBody: Sendable {
         }
         for plan in plans {
             if plan.display.isHidden {
+                SiteFigures.figureParagraph(after: plan.output)?.remove()  // its figure goes too
                 plan.output?.remove()
                 plan.node.remove()
                 continue

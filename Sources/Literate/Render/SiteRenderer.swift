@@ -61,7 +61,8 @@ public struct SiteRenderer: Sendable {
         // A missing converter is the machine's problem, not the text's: status 2, like unreadable input.
         if !errors.isEmpty { throw RenderFailure(errors: errors, exitStatus: pandocMissing ? 2 : 1) }
 
-        let site = buildPages(sources: sources, pageNames: pageNames, targets: references.targets, mathML: mathML)
+        var site = buildPages(sources: sources, pageNames: pageNames, targets: references.targets, mathML: mathML)
+        site.files.merge(SiteFigures.files(for: files)) { page, _ in page }
         try SiteOutput.write(site.files, assets: images, to: outputURL)
         return site.pages
     }

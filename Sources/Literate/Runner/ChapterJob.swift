@@ -38,6 +38,7 @@ struct ChapterJob {
             report.runSeconds = execution.runSeconds
         }
         var newOutputs: [Int: String] = [:]
+        var newFigures: [Int: String?] = [:]  // figures: see Figures/ChapterFigures.swift
         for cell in chapter.cells {
             var status = "passed"
             defer { report.cells.append(.init(number: cell.number, line: cell.line, status: status)) }
@@ -60,6 +61,7 @@ struct ChapterJob {
                 switch environment.options.mode {
                 case .run:
                     newOutputs[cell.number] = outcome.output
+                    newFigures[cell.number] = .some(outcome.figure)
                 case .check:
                     if cell.unchecked { status = "unchecked"; continue }
                     if let stale = cell.compare(actual: outcome.output) {
@@ -67,11 +69,15 @@ struct ChapterJob {
                         report.problems.append(.init(line: stale.line, column: nil, kind: stale.mismatch.kind.rawValue,
                                                      message: "\(stale.mismatch) (cell \(cell.number))", diff: stale.diff))
                     }
+                    if let figure = cell.compareFigure(actual: outcome.figure, in: chapter) {
+                        status = "stale"
+                        report.problems.append(figure)
+                    }
                 }
             }
         }
         if environment.options.mode == .run && !Interrupts.isInterrupted {
-            write(newOutputs, into: &report)
+            write(newOutputs, figures: newFigures, into: &report)
         }
         report.seconds = Date().timeIntervalSince(started)
         return report
@@ -80,18 +86,21 @@ struct ChapterJob {
     /// Writes the new outputs (see `ChapterWriter`: an edit made meanwhile is never lost; the
     /// outputs go into it when its cells are the same), then moves the report's positions to the
     /// text as written.
-    private func write(_ newOutputs: [Int: String], into report: inout ChapterReport) {
+    private func write(_ newOutputs: [Int: String], figures: [Int: String?], into report: inout ChapterReport) {
         let written: ChapterWriter.Result
         do {
-            written = try ChapterWriter.write(chapter.splicing(newOutputs), madeFrom: chapter.document.bytes,
+            written = try ChapterWriter.write(chapter.splicing(newOutputs, figures: figures), madeFrom: chapter.document.bytes,
                                               to: chapter.path, rebase: { current in
-                chapter.rebased(onto: current)?.splicing(newOutputs)
+                chapter.rebased(onto: current)?.splicing(newOutputs, figures: figures)
             })
         } catch {
             report.problems.append(.init(line: 0, column: nil, kind: "write", message: "\(error)"))
             return
         }
         report.written = written.written
+        for failure in chapter.writeFigureFiles(figures) {
+            report.problems.append(.init(line: 0, column: nil, kind: "write", message: failure))
+        }
         guard written.bytes != chapter.document.bytes,
               let final = try? Chapter(path: chapter.path, bytes: written.bytes),
               let map = PositionMap(from: chapter.document, to: final) else { return }
