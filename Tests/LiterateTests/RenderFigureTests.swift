@@ -13,7 +13,7 @@ import Testing
         try SiteRenderer().render(paths: [chapters.path], output: site.path)
 
         let page = try RenderFixtures.read("plots.html", in: site)
-        #expect(page.contains(#"<img src="figures/plots-cell1.svg" alt="Training loss" />"#), "\(page)")
+        #expect(page.contains(#"<img src="figures/plots-cell1.svg" alt="Training loss">"#), "\(page)")
         // A hidden cell's figure is hidden with its output.
         #expect(!page.contains("plots-cell2.svg"))
         #expect(page.contains("The end."))

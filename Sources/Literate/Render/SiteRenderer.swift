@@ -61,8 +61,8 @@ public struct SiteRenderer: Sendable {
         // A missing converter is the machine's problem, not the text's: status 2, like unreadable input.
         if !errors.isEmpty { throw RenderFailure(errors: errors, exitStatus: pandocMissing ? 2 : 1) }
 
-        var site = buildPages(sources: sources, pageNames: pageNames, targets: references.targets, mathML: mathML)
-        site.files.merge(SiteFigures.files(for: files)) { page, _ in page }
+        // A figure line is a local image (`figures/<chapter>-cell<N>.svg`): copied with the others.
+        let site = buildPages(sources: sources, pageNames: pageNames, targets: references.targets, mathML: mathML)
         try SiteOutput.write(site.files, assets: images, to: outputURL)
         return site.pages
     }
