@@ -38,7 +38,8 @@ public enum SiteOutput {
 
     /// Writes `files` (file name to contents) as the complete site at `output`, replacing the
     /// previous site there, with each of `assets` (a relative path in the site, such as
-    /// `img/plot.svg`, to the file to copy) copied in. File names must be plain names (no `/`).
+    /// `img/plot.svg`, to the file to copy) copied in. File names are plain names, or `lang/name`
+    /// for a language edition (`SiteEditions`).
     public static func write(_ files: [String: String], assets: [String: URL] = [:], to output: URL) throws {
         let target = output.standardizedFileURL.resolvingSymlinksInPath()
         let fileManager = FileManager.default
@@ -51,8 +52,15 @@ public enum SiteOutput {
         try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
         do {
             for (name, contents) in files {
-                precondition(!name.contains("/") && !name.isEmpty && name != "." && name != "..", "site file name '\(name)' must be a plain name")
-                try Data(contents.utf8).write(to: staging.appendingPathComponent(name))
+                // A plain name, or one inside a language edition's folder (`ja/index.html`).
+                let parts = name.split(separator: "/", omittingEmptySubsequences: false)
+                precondition(parts.count <= 2 && !parts.contains { $0.isEmpty || $0 == "." || $0 == ".." },
+                             "site file name '\(name)' must be a plain name or folder/name")
+                let destination = staging.appendingPathComponent(name)
+                if parts.count == 2 {
+                    try fileManager.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+                }
+                try Data(contents.utf8).write(to: destination)
             }
             for (path, source) in assets {
                 let parts = path.split(separator: "/")
