@@ -135,4 +135,23 @@ struct TranslationTests {
         let css = try String(contentsOf: site.appendingPathComponent("ja/style.css"), encoding: .utf8)
         #expect(css.contains(":lang(ja)") && css.contains("Noto Sans CJK JP"))
     }
+
+    @Test func statusExitsWithOneWhenATranslationIsOutdatedAndZeroWhenAllAreInSync() throws {
+        let book = try book()
+        let status = { (paths: [String]) throws -> (Int32, String) in
+            let process = Process()
+            process.executableURL = CLI.binary
+            process.arguments = ["status"] + paths
+            let out = Pipe()
+            process.standardOutput = out
+            try process.run()
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return (process.terminationStatus, text)
+        }
+        #expect(try status([book + "/ja/intro.md"]) == (0, "\(book)/ja/intro.md: in sync\n"))
+        let (code, text) = try status([book])
+        #expect(code == 1)
+        #expect(text.contains("\(book)/zh/basics.md: missing"))
+    }
 }
