@@ -60,6 +60,9 @@ local_links() {
         | grep -vE '^(https?:|mailto:|data:|//)' | sort -u
 }
 
+# A fragment as the browser matches it against ids: percent-decoded (`#%E6%BC%94` is `#演`).
+decode() { printf '%b' "${1//%/\\x}"; }
+
 [[ -f "$site/index.html" ]] || { echo "$site/index.html: error: the site has no index page" >&2; exit 1; }
 
 dom_dir="$profile/dom"
@@ -124,7 +127,7 @@ for page in "${pages[@]}"; do
     while IFS= read -r target; do
         file=${target%%#*}
         fragment=
-        [[ "$target" == *#* ]] && fragment=${target#*#}
+        [[ "$target" == *#* ]] && fragment=$(decode "${target#*#}")
         [[ -z "$file" ]] && file=${page##*/}
         # Links are relative to the page's folder (ja/x.html links ../x.html).
         file=$(realpath -m --relative-to="$site" "$site/$folder/$file")
@@ -177,7 +180,7 @@ for page in "${pages[@]}"; do
         file=${target%%#*}
         [[ -z "$file" ]] && file=$page
         [[ "$page" == */* ]] && file=$(realpath -m --relative-to="$site" "$site/$(dirname "$page")/$file")
-        if grep -qF "id=\"${target#*#}\"" "$site/$file"; then
+        if grep -qF "id=\"$(decode "${target#*#}")\"" "$site/$file"; then
             reached=$((reached + 1))
         else
             fail "$page: the reference to $target finds no element with that id in $file"

@@ -110,6 +110,8 @@ struct TranslationTests {
             .map { $0.deletingLastPathComponent().lastPathComponent }
         #expect(files == ["intro.md", "basics.md", "intro.md", "basics.md", "intro.md"])
         #expect(folders == ["book", "book", "ja", "ja", "zh"])
+        let ja = try TranslationLayout.chaptersWithTranslations(inFolder: URL(fileURLWithPath: book + "/ja")).map(\.lastPathComponent)
+        #expect(ja == ["intro.md", "basics.md"])
         #expect(TranslationLayout.isLanguageTag("zh-Hans") && TranslationLayout.isLanguageTag("es-419"))
         #expect(!TranslationLayout.isLanguageTag("images") && !TranslationLayout.isLanguageTag("ja_JP"))
     }

@@ -67,6 +67,12 @@ public enum TranslationLayout {
     /// A folder's chapters followed by those of each of its language folders (in tag order),
     /// as `run`, `check` and `status` take a folder.
     public static func chaptersWithTranslations(inFolder folder: URL) throws -> [URL] {
+        // A language folder given by itself (`Chapters/ja`) reads in its source's order.
+        let parent = folder.standardizedFileURL.deletingLastPathComponent()
+        if languageFolders(in: parent).contains(where: { $0.standardizedFileURL.path == folder.standardizedFileURL.path }) {
+            let order = try ChapterOrder.orderedFiles(inFolder: parent).map(\.lastPathComponent)
+            return try orderedTranslations(in: folder, sourceOrder: order)
+        }
         let sources = try ChapterOrder.orderedFiles(inFolder: folder)
         let order = sources.map(\.lastPathComponent)
         var files = sources
