@@ -178,8 +178,11 @@ for page in "${pages[@]}"; do
     while IFS= read -r target; do
         [[ -z "$target" ]] && continue
         file=${target%%#*}
-        [[ -z "$file" ]] && file=$page
-        [[ "$page" == */* ]] && file=$(realpath -m --relative-to="$site" "$site/$(dirname "$page")/$file")
+        if [[ -z "$file" ]]; then
+            file=$page
+        elif [[ "$page" == */* ]]; then
+            file=$(realpath -m --relative-to="$site" "$site/$(dirname "$page")/$file")
+        fi
         if grep -qF "id=\"$(decode "${target#*#}")\"" "$site/$file"; then
             reached=$((reached + 1))
         else
