@@ -4,6 +4,7 @@ import Foundation
 public enum TranslationStatus {
     /// One translation, or one that should exist.
     public struct Entry: Equatable, Sendable {
+        /// Where the translation stands.
         public enum State: Equatable, Sendable {
             case inSync
             /// The source's cells that changed since the translation was made (1-based).
@@ -13,8 +14,11 @@ public enum TranslationStatus {
             /// A source chapter with no translation in a language folder that exists.
             case missing
         }
+        /// The translation's path (where it would be, when missing).
         public var path: String
+        /// The language folder's tag.
         public var language: String
+        /// The source chapter's path.
         public var source: String
         public var state: State
 
