@@ -17,6 +17,10 @@
 #     one chapter (SEARCH_ONLY_WORD, default Fourier, in SEARCH_ONLY_PAGE, default
 #     custom-layers.html) does not list that chapter first.
 #   - the site has figures (figures/*.svg) but no page shows one as an <img> with alt text.
+#   - a language edition (a folder such as ja/ that the language switcher links to) is missing a
+#     page its index links to, a page's <html lang> is not its edition's language, a switcher link
+#     does not lead to a page in the language it names (the same chapter when that edition has it),
+#     or SEARCH_<lang> (default: モジュール for ja, 模块 for zh) finds nothing in that edition.
 # For every page it saves three screenshots: desktop (1280 px wide), phone (390 px wide) and
 # desktop in dark mode, as SCREENSHOT_DIR/<page>.{desktop,phone,dark}.png, plus <page>.full.png
 # (the whole page, 16000 px tall) for pages with math, and search-module.desktop.png.
@@ -57,6 +61,9 @@ local_links() {
         | grep -vE '^(https?:|mailto:|data:|//)' | sort -u
 }
 
+# A fragment as the browser matches it against ids: percent-decoded (`#%E6%BC%94` is `#演`).
+decode() { printf '%b' "${1//%/\\x}"; }
+
 [[ -f "$site/index.html" ]] || { echo "$site/index.html: error: the site has no index page" >&2; exit 1; }
 
 dom_dir="$profile/dom"
@@ -73,10 +80,28 @@ if [[ ${#pages[@]} -lt 2 ]]; then
     fail "index.html links to no chapter pages"
 fi
 pages+=(search.html)
+# Language editions: the folders the index's language switcher links to, each with its own index,
+# chapter pages and search page.
+languages=()
+while IFS= read -r edition; do
+    languages+=("$edition")
+    log="$profile/$edition-index.log"
+    chromium_run "file://$site/$edition/index.html" --dump-dom > "$dom_dir/$edition-index.html"
+    pages+=("$edition/index.html")
+    while IFS= read -r target; do
+        page=${target%%#*}
+        [[ "$page" == *.html && "$page" != index.html && "$page" != */* ]] || continue
+        [[ " ${pages[*]} " == *" $edition/$page "* ]] || pages+=("$edition/$page")
+    done < <(local_links "$dom_dir/$edition-index.html")
+    pages+=("$edition/search.html")
+done < <(grep -oE '<a href="[^"/]+/index.html" hreflang="[^"]+"' "$dom_dir/index.html" | sed -E 's/^<a href="([^"/]+)\/.*/\1/' | sort -u)
+echo "    editions besides the source language: ${languages[*]:-none}" >&2
 
 for page in "${pages[@]}"; do
     failures_before=$failures
     name=${page%.html}
+    name=${name//\//-}
+    folder=$(dirname "$page")
     url="file://$site/$page"
     if [[ ! -f "$site/$page" ]]; then
         fail "$page is linked from the index but missing from $site"
@@ -84,6 +109,7 @@ for page in "${pages[@]}"; do
     fi
     log="$profile/$name.log"
     : > "$log"
+    mkdir -p "$dom_dir/$folder"
     chromium_run "$url" --dump-dom > "$dom_dir/$page"
     if ! grep -q '</html>' "$dom_dir/$page"; then
         fail "$page: the browser returned no document"
@@ -102,15 +128,35 @@ for page in "${pages[@]}"; do
     while IFS= read -r target; do
         file=${target%%#*}
         fragment=
-        [[ "$target" == *#* ]] && fragment=${target#*#}
-        [[ -z "$file" ]] && file=$page
+        [[ "$target" == *#* ]] && fragment=$(decode "${target#*#}")
+        [[ -z "$file" ]] && file=${page##*/}
+        # Links are relative to the page's folder (ja/x.html links ../x.html).
+        file=$(realpath -m --relative-to="$site" "$site/$folder/$file")
         if [[ ! -e "$site/$file" ]]; then
             fail "$page links to $target, which is not in the site"
         elif [[ -n "$fragment" && "$file" == *.html ]] && ! grep -qF "id=\"$fragment\"" "$site/$file"; then
             fail "$page links to $target, but $file has no element with id \"$fragment\""
         fi
     done < <(local_links "$dom_dir/$page")
-    if [[ "$page" != index.html && "$page" != search.html ]]; then
+    # The page's language is its edition's; every switcher link leads to a page in the language it names.
+    expected_lang=en
+    [[ "$folder" != . ]] && expected_lang=$folder
+    grep -qE "<html lang=\"$expected_lang\"" "$dom_dir/$page" || fail "$page: <html lang> is not \"$expected_lang\""
+    switched=0
+    while IFS=' ' read -r href lang; do
+        target=$(realpath -m --relative-to="$site" "$site/$folder/$href")
+        if ! grep -qE "<html lang=\"$lang\"" "$site/$target" 2>/dev/null; then
+            fail "$page: the language switcher's $lang link ($href) does not lead to a $lang page"
+        elif [[ "${target##*/}" != "${page##*/}" && "${target##*/}" != index.html ]]; then
+            fail "$page: the language switcher's $lang link leads to $target, not the same page"
+        fi
+        switched=$((switched + 1))
+    done < <(grep -oE '<nav class="languages".*</nav>' "$dom_dir/$page" | grep -oE '<a href="[^"]*" hreflang="[^"]*"' \
+             | sed -E 's/^<a href="([^"]*)" hreflang="([^"]*)"/\1 \2/')
+    if [[ ${#languages[@]} -gt 0 && $switched -ne ${#languages[@]} ]]; then
+        fail "$page: the language switcher links $switched other languages, expected ${#languages[@]}"
+    fi
+    if [[ "${page##*/}" != index.html && "${page##*/}" != search.html ]]; then
         formulas=$(grep -oE 'class="math (inline|display)"' "$dom_dir/$page" | wc -l)
         typeset=$(grep -oE 'class="math (inline|display)"( id="[^"]*")?><math ' "$dom_dir/$page" | wc -l)
         [[ $formulas -eq $typeset ]] || fail "$page: only $typeset of $formulas formulas are MathML"
@@ -133,8 +179,12 @@ for page in "${pages[@]}"; do
     while IFS= read -r target; do
         [[ -z "$target" ]] && continue
         file=${target%%#*}
-        [[ -z "$file" ]] && file=$page
-        if grep -qF "id=\"${target#*#}\"" "$site/$file"; then
+        if [[ -z "$file" ]]; then
+            file=$page
+        elif [[ "$page" == */* ]]; then
+            file=$(realpath -m --relative-to="$site" "$site/$(dirname "$page")/$file")
+        fi
+        if grep -qF "id=\"$(decode "${target#*#}")\"" "$site/$file"; then
             reached=$((reached + 1))
         else
             fail "$page: the reference to $target finds no element with that id in $file"
@@ -182,6 +232,29 @@ if compgen -G "$site/figures/*.svg" > /dev/null; then
         echo "ok: $(wc -l <<< "$shown") figure(s) shown" >&2
     fi
 fi
+# Each edition searches its own chapters, in its own words.
+for edition in "${languages[@]}"; do
+    default_word=
+    case $edition in
+        ja) default_word=%E3%83%A2%E3%82%B8%E3%83%A5%E3%83%BC%E3%83%AB ;;   # モジュール
+        zh*) default_word=%E6%A8%A1%E5%9D%97 ;;                              # 模块
+        *) default_word=module ;;
+    esac
+    variable="SEARCH_${edition//-/_}"
+    word=${!variable:-$default_word}
+    log="$profile/search-$edition.log"
+    : > "$log"
+    chromium_run "file://$site/$edition/search.html?q=$word" --dump-dom > "$dom_dir/search-$edition.html"
+    chromium_run "file://$site/$edition/search.html?q=$word" --window-size=1280,2000 \
+        --screenshot="$shots/$edition-search.desktop.png" > /dev/null
+    hits=$(grep -oE '<li><a href="[^"/]+\.html#[^"]*">' "$dom_dir/search-$edition.html" | wc -l)
+    if [[ $hits -eq 0 ]] || ! grep -q '<mark>' "$dom_dir/search-$edition.html"; then
+        fail "$edition/search.html?q=$word lists no results in its own edition"
+    else
+        echo "ok: $edition/search.html?q=$word lists $hits sections" >&2
+    fi
+    grep -q ':CONSOLE' "$log" && fail "$edition/search.html: console messages: $(grep ':CONSOLE' "$log" | head -3)"
+done
 
 if [[ $failures -gt 0 ]]; then
     echo "browser test: $failures failure(s) in ${#pages[@]} page(s)" >&2

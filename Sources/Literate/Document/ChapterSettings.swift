@@ -5,6 +5,9 @@ public struct ChapterSettings: Hashable, Sendable {
     public var seed: UInt64 = 0
     /// Seconds the whole chapter may run before it is stopped; nil uses the runner's default.
     public var timeout: Double?
+    /// In a translation: the version of its source's cells it was made from (`source=`, per-cell
+    /// hashes written by `swiftbook run`; see `SourceRecord`). Nil elsewhere.
+    public var source: String?
 
     public init(seed: UInt64 = 0, timeout: Double? = nil) {
         self.seed = seed
@@ -12,7 +15,7 @@ public struct ChapterSettings: Hashable, Sendable {
     }
 
     /// The keys a settings comment may hold, for error messages.
-    static let validSpellings = "seed=<whole number>, timeout=<seconds>"
+    static let validSpellings = "seed=<whole number>, timeout=<seconds>, source=<cell hashes> (translations)"
 
     /// Reads one settings comment into `self`.
     ///
@@ -27,14 +30,20 @@ public struct ChapterSettings: Hashable, Sendable {
             let here = Self.location(of: word, in: comment, from: location)
             let parts = word.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let key = String(parts[0])
-            guard parts.count == 2, key == "seed" || key == "timeout" else {
+            guard parts.count == 2, key == "seed" || key == "timeout" || key == "source" else {
                 throw ChapterError(location: here, message:
                     "unknown chapter setting '\(word)'; a swiftbook comment may set: \(Self.validSpellings)")
             }
             guard seen.insert(key).inserted else {
                 throw ChapterError(location: here, message: "chapter setting '\(key)' is set twice; keep one")
             }
-            if key == "seed" {
+            if key == "source" {
+                guard !parts[1].isEmpty else {
+                    throw ChapterError(location: here, message:
+                        "chapter setting 'source=' needs the hashes that swiftbook run records; delete it to record them again")
+                }
+                source = String(parts[1])
+            } else if key == "seed" {
                 guard let value = UInt64(parts[1]) else {
                     throw ChapterError(location: here, message:
                         "chapter setting '\(word)' needs a whole number from 0 to \(UInt64.max), as in seed=42")

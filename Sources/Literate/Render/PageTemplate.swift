@@ -23,10 +23,11 @@ public struct PageLink: Equatable, Sendable {
 public enum PageTemplate {
     /// A whole chapter page.
     public static func chapterPage(
-        title: String, siteTitle: String, body: ChapterBody, previous: PageLink?, next: PageLink?
+        title: String, siteTitle: String, body: ChapterBody, previous: PageLink?, next: PageLink?,
+        language: String = "en", switcher: String = ""
     ) -> String {
-        var html = head(title: "\(title) · \(siteTitle)")
-        html += header(siteTitle: siteTitle)
+        var html = head(title: "\(title) · \(siteTitle)", language: language)
+        html += header(siteTitle: siteTitle, switcher: switcher)
         html += "<div class=\"layout\">\n"
         // The contents come first: above the text on phones, beside it (by CSS grid) on wide screens.
         html += tableOfContents(body.headings)
@@ -38,9 +39,9 @@ public enum PageTemplate {
     }
 
     /// The index page: the chapters in reading order.
-    public static func indexPage(siteTitle: String, chapters: [PageLink]) -> String {
-        var html = head(title: siteTitle)
-        html += header(siteTitle: siteTitle)
+    public static func indexPage(siteTitle: String, chapters: [PageLink], language: String = "en", switcher: String = "") -> String {
+        var html = head(title: siteTitle, language: language)
+        html += header(siteTitle: siteTitle, switcher: switcher)
         html += "<div class=\"layout\">\n<main id=\"content\">\n"
         html += "<h1>\(escapeHTML(siteTitle))</h1>\n"
         html += "<nav aria-label=\"Chapters\">\n<ol class=\"chapter-list\">\n"
@@ -53,10 +54,10 @@ public enum PageTemplate {
         return html
     }
 
-    static func head(title: String) -> String {
+    static func head(title: String, language: String = "en") -> String {
         """
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang="\(escapeHTML(language))">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -71,17 +72,18 @@ public enum PageTemplate {
         """
     }
 
-    static func header(siteTitle: String, query: Bool = false) -> String {
+    /// `switcher`: the language switcher's HTML (`SiteEditions`), empty for a one-language site.
+    static func header(siteTitle: String, query: Bool = false, switcher: String = "") -> String {
         "<header class=\"site-header\"><a href=\"index.html\">\(escapeHTML(siteTitle))</a>\n"
             + "<form class=\"search-form\" action=\"search.html\" method=\"get\" role=\"search\">"
             + "<input type=\"search\" name=\"q\"\(query ? " id=\"search-query\"" : "") placeholder=\"Search\" aria-label=\"Search the chapters\">"
-            + "</form></header>\n"
+            + "</form>\(switcher)</header>\n"
     }
 
     /// The search page: the results of `?q=`, listed by `search.js` from `search-index.js`.
-    public static func searchPage(siteTitle: String) -> String {
-        var html = head(title: "Search · \(siteTitle)")
-        html += header(siteTitle: siteTitle, query: true)
+    public static func searchPage(siteTitle: String, language: String = "en", switcher: String = "") -> String {
+        var html = head(title: "Search · \(siteTitle)", language: language)
+        html += header(siteTitle: siteTitle, query: true, switcher: switcher)
         html += "<div class=\"layout\">\n<main id=\"content\">\n<h1>Search</h1>\n"
         html += "<p id=\"search-status\" role=\"status\">Searching needs JavaScript; every chapter is listed on the <a href=\"index.html\">contents page</a>.</p>\n"
         html += "<ol id=\"search-results\" class=\"search-results\"></ol>\n"

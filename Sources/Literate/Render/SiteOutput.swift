@@ -38,8 +38,8 @@ public enum SiteOutput {
 
     /// Writes `files` (file name to contents) as the complete site at `output`, replacing the
     /// previous site there, with each of `assets` (a relative path in the site, such as
-    /// `img/plot.svg`, to the file to copy) copied in. File names are plain names or one folder
-    /// and a plain name (`figures/x.svg`).
+    /// `img/plot.svg`, to the file to copy) copied in. File names are plain names, or one folder
+    /// and a plain name (`ja/index.html` for a language edition, see `SiteEditions`).
     public static func write(_ files: [String: String], assets: [String: URL] = [:], to output: URL) throws {
         let target = output.standardizedFileURL.resolvingSymlinksInPath()
         let fileManager = FileManager.default
@@ -52,12 +52,15 @@ public enum SiteOutput {
         try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
         do {
             for (name, contents) in files {
-                // A plain name, or one folder and a plain name (`figures/x.svg`).
+                // A plain name, or one inside a language edition's folder (`ja/index.html`).
                 let parts = name.split(separator: "/", omittingEmptySubsequences: false)
-                precondition(parts.count <= 2 && parts.allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }, "site file name '\(name)' must be a plain name")
-                let file = staging.appendingPathComponent(name)
-                try fileManager.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(contents.utf8).write(to: file)
+                precondition(parts.count <= 2 && !parts.contains { $0.isEmpty || $0 == "." || $0 == ".." },
+                             "site file name '\(name)' must be a plain name or folder/name")
+                let destination = staging.appendingPathComponent(name)
+                if parts.count == 2 {
+                    try fileManager.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+                }
+                try Data(contents.utf8).write(to: destination)
             }
             for (path, source) in assets {
                 let parts = path.split(separator: "/")

@@ -33,7 +33,8 @@ public struct SiteRenderer: Sendable {
             throw RenderFailure(errors: [RenderError(path: paths.joined(separator: " "), "no chapters (.md files) to render")])
         }
         let outputURL = URL(fileURLWithPath: output)
-        let chapterFolders = files.map { $0.deletingLastPathComponent() }
+        let editions = try SiteEditions(paths: paths, files: files)
+        let chapterFolders = editions.editions.flatMap(\.files).map { $0.deletingLastPathComponent() }
         do {
             try SiteOutput.validate(output: outputURL, chapterFolders: chapterFolders)
         } catch {
@@ -62,8 +63,12 @@ public struct SiteRenderer: Sendable {
         if !errors.isEmpty { throw RenderFailure(errors: errors, exitStatus: pandocMissing ? 2 : 1) }
 
         // A figure line is a local image (`figures/<chapter>-cell<N>.svg`): copied with the others.
-        let site = buildPages(sources: sources, pageNames: pageNames, targets: references.targets, mathML: mathML)
-        try SiteOutput.write(site.files, assets: images, to: outputURL)
+        var site = buildPages(sources: sources, pageNames: pageNames, targets: references.targets, mathML: mathML,
+                              editions: editions, edition: editions.editions[0])
+        var assets = images
+        // The translations, each as a site in its language's folder (SiteRenderer+Editions.swift).
+        try renderTranslations(editions, into: &site.files, assets: &assets)
+        try SiteOutput.write(site.files, assets: assets, to: outputURL)
         return site.pages
     }
 
@@ -117,8 +122,11 @@ public struct SiteRenderer: Sendable {
     /// The site's files (name to contents) and the chapter pages in order.
     func buildPages(
         sources: [ChapterSource], pageNames: [String: String],
-        targets: [String: [String: ReferenceTarget]] = [:], mathML: [Formula: String] = [:]
+        targets: [String: [String: ReferenceTarget]] = [:], mathML: [Formula: String] = [:],
+        editions: SiteEditions? = nil, edition: SiteEditions.Edition? = nil
     ) -> (files: [String: String], pages: [String]) {
+        let language = edition?.language ?? SiteEditions.sourceLanguage
+        let switcher = { (page: String) in edition.flatMap { editions?.switcher(page: page, in: $0) } ?? "" }
         let bodies = sources.enumerated().map { index, source in
             let book = BookContext(chapterFile: URL(fileURLWithPath: source.path).lastPathComponent, chapterNumber: index + 1,
                                    targets: targets, mathML: mathML)
@@ -129,9 +137,10 @@ public struct SiteRenderer: Sendable {
             let title = body.headings.first?.text ?? String(fileName.dropLast(fileName.hasSuffix(".md") ? 3 : 0))
             return PageLink(page: pageNames[fileName] ?? PageNames.pageName(forChapterFile: fileName), title: title, summary: body.summary)
         }
-        var files: [String: String] = ["style.css": Stylesheet.css]
-        files["index.html"] = PageTemplate.indexPage(siteTitle: siteTitle, chapters: links)
-        files["search.html"] = PageTemplate.searchPage(siteTitle: siteTitle)
+        var files: [String: String] = ["style.css": Stylesheet.css + SiteEditions.css]
+        files["index.html"] = PageTemplate.indexPage(siteTitle: siteTitle, chapters: links, language: language,
+                                                     switcher: switcher("index.html"))
+        files["search.html"] = PageTemplate.searchPage(siteTitle: siteTitle, language: language, switcher: switcher("search.html"))
         files[SearchScript.fileName] = SearchScript.javaScript
         files[SearchIndex.fileName] = SearchIndex.script(chapters: zip(links, bodies).enumerated().map { index, pair in
             (page: pair.0.page, title: "\(index + 1) \(pair.0.title)", sections: pair.1.sections)
@@ -140,7 +149,8 @@ public struct SiteRenderer: Sendable {
             files[links[index].page] = PageTemplate.chapterPage(
                 title: links[index].title, siteTitle: siteTitle, body: body,
                 previous: index > 0 ? links[index - 1] : nil,
-                next: index + 1 < links.count ? links[index + 1] : nil)
+                next: index + 1 < links.count ? links[index + 1] : nil,
+                language: language, switcher: switcher(links[index].page))
         }
         return (files, links.map(\.page))
     }

@@ -68,9 +68,16 @@ public struct BookRunner {
         })
         Interrupts.parkIfInterrupted()
         // check also fails on a broken cross-reference (unresolved or duplicate label; see BookReferences).
-        let referenceErrors = options.mode == .check ? BookReferences.errors(inChapterFiles: files) : []
+        // Each language folder is a book of its own (Translate/TranslationLayout.swift).
+        let referenceErrors = options.mode == .check
+            ? TranslationLayout.booksByFolder(files).flatMap { BookReferences.errors(inChapterFiles: $0) } : []
         if !referenceErrors.isEmpty { errorStream(referenceErrors.joined(separator: "\n") + "\n") }
+        // Translations keep parity with their sources and record the version they translate (Translate/).
+        let translations = TranslationCheck.verify(files: files, record: options.mode == .run && !Interrupts.isInterrupted)
+        if !translations.problems.isEmpty { errorStream(translations.problems.map(\.description).joined(separator: "\n") + "\n") }
+        for path in translations.recorded where showProgress { errorStream("\(path): recorded the version of its source it translates\n") }
         let failed = reports.filter { !$0.succeeded }.count + (referenceErrors.isEmpty ? 0 : 1)
+            + Set(translations.problems.map(\.path)).count
         let code = failed == 0 ? RunnerExit.success : RunnerExit.failure
         if options.format == .json { outputStream(ReportPrinter.json(reports, mode: options.mode, exitCode: code)) }
         if showProgress || failed > 0 {

@@ -2,7 +2,7 @@ import Foundation
 
 /// Turns the PATH arguments of `run` and `check` into chapter files: a file stands for itself, a
 /// folder for its `.md` files in reading order (its `ORDER` file, else by name), exactly the
-/// chapters `render` shows.
+/// chapters `render` shows, followed by those of its language folders (`TranslationLayout`).
 enum ChapterFiles {
     struct MissingPath: Error, CustomStringConvertible {
         var path: String
@@ -17,7 +17,7 @@ enum ChapterFiles {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw MissingPath(path: path) }
             if isFolder.boolValue {
-                files += try ChapterOrder.orderedFiles(inFolder: URL(fileURLWithPath: path)).map(ChapterOrder.displayPath)
+                files += try TranslationLayout.chaptersWithTranslations(inFolder: URL(fileURLWithPath: path)).map(ChapterOrder.displayPath)
             } else {
                 files.append(displayPath(path))
             }
