@@ -168,7 +168,7 @@ public enum Stylesheet {
     math[display="block"] { display: block; }
     div.math { margin: 1rem 0; padding: 0.5rem 0; text-align: center; overflow-x: auto; position: relative; }
     .equation-number { position: absolute; right: 0; top: 50%; transform: translateY(-50%); }
-    figure { margin: 1.5rem 0; text-align: center; }
+    figure:not(.cell-output) { margin: 1.5rem 0; text-align: center; }
     figure img { max-width: 100%; height: auto; }
     figcaption { font-size: 0.9rem; color: var(--muted); margin-top: 0.5rem; }
     .tok-keyword { color: var(--tok-keyword); font-weight: 600; }
