@@ -82,6 +82,21 @@ struct TranslationTests {
         #expect(entries[0].line == "\(ja): outdated (cell 2 of \(source) changed)")
     }
 
+    /// A cell inserted into the source is one change, aligned as a diff aligns lines: the cells
+    /// after it are still compared with the cells they translate.
+    @Test func aCellInsertedIntoTheSourceIsOneChange() throws {
+        let book = try book()
+        let source = book + "/intro.md", ja = book + "/ja/intro.md"
+        let text = try String(contentsOfFile: source, encoding: .utf8)
+        try text.replacingOccurrences(of: "A second cell.\n", with: "A new cell.\n\n```swift\nlet z = 1\n```\n\nA second cell.\n")
+            .write(toFile: source, atomically: true, encoding: .utf8)
+        let problems = TranslationCheck.verify(files: [ja], record: false).problems
+        #expect(problems.count == 1, "\(problems.map(\.message))")
+        #expect(problems.first?.message.hasPrefix("source changed since translated: cell 2 is new in the source (\(source):19)") == true)
+        let entries = try TranslationStatus.entries(for: [ja])
+        #expect(entries.map(\.state) == [.outdated([2])])
+    }
+
     @Test func aChangedSourceCommentIsDriftThoughParityHolds() throws {
         let book = try book()
         let source = book + "/intro.md", ja = book + "/ja/intro.md"

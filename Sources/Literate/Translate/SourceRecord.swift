@@ -27,11 +27,42 @@ struct SourceRecord: Equatable {
     /// The comment `run` adds at the end of a translation.
     var comment: String { "<!-- swiftbook: source=\(setting) -->" }
 
-    /// The numbers (1-based) of the cells whose hash differs, counting cells added or removed.
+    /// How the source's cells changed since this record, aligned as a diff aligns lines (the
+    /// standard library's shortest difference), so a cell inserted into the source is one
+    /// change, not a change of every cell after it.
+    func changes(comparedWith current: SourceRecord) -> [SourceChange] {
+        var removed = Set<Int>(), inserted = Set<Int>()
+        for change in current.cells.difference(from: cells) {
+            switch change {
+            case .remove(let offset, _, _): removed.insert(offset)
+            case .insert(let offset, _, _): inserted.insert(offset)
+            }
+        }
+        var changes: [SourceChange] = []
+        var old = 0, new = 0
+        while old < cells.count || new < current.cells.count {
+            let gone = old < cells.count && removed.contains(old)
+            let added = new < current.cells.count && inserted.contains(new)
+            switch (gone, added) {
+            case (true, true): changes.append(.changed(translated: old + 1, source: new + 1)); old += 1; new += 1
+            case (true, false): changes.append(.removed(translated: old + 1)); old += 1
+            case (false, true): changes.append(.added(source: new + 1)); new += 1
+            case (false, false): changes.append(.same(translated: old + 1, source: new + 1)); old += 1; new += 1
+            }
+        }
+        return changes
+    }
+
+    /// The numbers (1-based) of the source cells that changed or were added, and of the
+    /// recorded cells that were removed.
     func changedCells(comparedWith current: SourceRecord) -> [Int] {
-        (0..<max(cells.count, current.cells.count)).filter { index in
-            index >= cells.count || index >= current.cells.count || cells[index] != current.cells[index]
-        }.map { $0 + 1 }
+        changes(comparedWith: current).compactMap { change in
+            switch change {
+            case .same: return nil
+            case .changed(_, let source), .added(let source): return source
+            case .removed(let translated): return translated
+            }
+        }
     }
 
     /// The first 8 hex digits of the SHA-256 of a cell's options and code.
@@ -41,6 +72,15 @@ struct SourceRecord: Equatable {
         hash.update(field: cell.source)
         return String(hash.hexDigest().prefix(8))
     }
+}
+
+/// One step of the alignment of a translation's cells (made from the recorded source) with the
+/// source's cells now; numbers count from 1.
+enum SourceChange: Equatable {
+    case same(translated: Int, source: Int)
+    case changed(translated: Int, source: Int)
+    case added(source: Int)
+    case removed(translated: Int)
 }
 
 /// A cell's options written back as info-string words, for hashes and messages.

@@ -28,8 +28,8 @@ public enum TranslationCheck {
                     message: "cannot read its source: \(error)"))
                 continue
             }
-            let parity = TranslationParity(translation: translation, source: source).problems
             let drift = TranslationDrift(translation: translation, source: source)
+            let parity = TranslationParity(translation: translation, source: source, pairs: drift.pairs).problems
             // The source's change first: it explains the parity problems that follow from it.
             defer { result.problems += parity }
             if record, drift.state == .unrecorded, translation.settings.source == nil, parity.isEmpty {

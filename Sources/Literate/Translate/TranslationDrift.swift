@@ -13,6 +13,19 @@ struct TranslationDrift {
     let translation: Chapter
     let source: Chapter
 
+    /// The translation's cells paired with the source cells they stand for now (unchanged and
+    /// changed ones), when the source changed since the recorded version; nil otherwise.
+    var pairs: [(translated: Int, source: Int)]? {
+        guard case .outdated = state, let setting = translation.settings.source,
+              let record = SourceRecord(setting: setting) else { return nil }
+        return record.changes(comparedWith: SourceRecord(of: source)).compactMap { change in
+            switch change {
+            case .same(let translated, let source), .changed(let translated, let source): return (translated, source)
+            case .added, .removed: return nil
+            }
+        }
+    }
+
     var state: State {
         guard let setting = translation.settings.source, let record = SourceRecord(setting: setting) else { return .unrecorded }
         let changed = record.changedCells(comparedWith: SourceRecord(of: source))
@@ -32,27 +45,36 @@ struct TranslationDrift {
             problems.append(at: translation, line: 1, column: 1,
                 "this translation of \(source.path) \(what) the version of its source's cells it was made from; "
                 + "run `swiftbook run \(translation.path)` to record it (once its cells keep parity with the source)")
-        case .outdated(let numbers):
-            for number in numbers {
-                let index = number - 1
-                let mine = index < translation.cells.count ? translation.cells[index] : nil
-                let theirs = index < source.cells.count ? source.cells[index] : nil
-                let line = mine?.fenceLocation.line ?? translation.cells.last?.fenceLocation.line ?? 1
-                let change: String
-                if let theirs {
-                    change = mine == nil ? "cell \(number) is new in the source (\(source.path):\(theirs.fenceLocation.line))"
-                        : "cell \(number) differs (\(source.path):\(theirs.fenceLocation.line))"
-                } else {
-                    change = "cell \(number) was removed from the source"
+        case .outdated:
+            guard let setting = translation.settings.source, let record = SourceRecord(setting: setting) else { break }
+            for change in record.changes(comparedWith: SourceRecord(of: source)) {
+                let mine: Cell?, theirs: Cell?, what: String
+                switch change {
+                case .same: continue
+                case .changed(let translated, let number):
+                    (mine, theirs) = (translation.cells[safe: translated - 1], source.cells[number - 1])
+                    what = "cell \(number) differs (\(source.path):\(source.cells[number - 1].fenceLocation.line))"
+                case .added(let number):
+                    (mine, theirs) = (nil, source.cells[number - 1])
+                    what = "cell \(number) is new in the source (\(source.path):\(source.cells[number - 1].fenceLocation.line))"
+                case .removed(let translated):
+                    (mine, theirs) = (translation.cells[safe: translated - 1], nil)
+                    what = "the source no longer has the cell this translation's cell \(translated) translates"
                 }
+                let line = mine?.fenceLocation.line ?? translation.cells.last?.fenceLocation.line ?? 1
                 problems.append(at: translation, line: line, column: 1,
-                    "source changed since translated: \(change); update the translation, then delete its "
+                    "source changed since translated: \(what); update the translation, then delete its "
                     + "`source=` comment and run `swiftbook run \(translation.path)` to record the new version",
                     diff: unifiedDiff(recorded: mine?.source ?? "", actual: theirs?.source ?? "",
-                                      recordedLabel: "\(source.path) cell \(number) as translated",
-                                      actualLabel: "\(source.path) cell \(number) now"))
+                                      recordedLabel: "\(source.path) cell as translated",
+                                      actualLabel: "\(source.path) cell now"))
             }
         }
         return problems
     }
+}
+
+extension Array {
+    /// The element at `index`, or nil outside the array.
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

@@ -7,6 +7,10 @@
 struct TranslationParity {
     let translation: Chapter
     let source: Chapter
+    /// Which translation cell stands for which source cell (numbers from 1), when the source
+    /// gained or lost cells since it was translated (`TranslationDrift.pairs`): only those are
+    /// compared, as the drift already reports the rest. Nil: cell by cell, in order.
+    var pairs: [(translated: Int, source: Int)]? = nil
 
     var problems: [TranslationProblem] {
         var problems: [TranslationProblem] = []
@@ -14,6 +18,12 @@ struct TranslationParity {
             problems.append(at: translation, line: 1, column: 1,
                 "the chapter seed is \(translation.settings.seed) here but \(source.settings.seed) in its source "
                 + "\(source.path); copy the source's <!-- swiftbook: seed=... --> setting")
+        }
+        if let pairs {
+            for (translated, original) in pairs where translated <= translation.cells.count && original <= source.cells.count {
+                problems += compare(translation.cells[translated - 1], with: source.cells[original - 1])
+            }
+            return problems
         }
         for index in 0..<max(translation.cells.count, source.cells.count) {
             guard index < translation.cells.count else {
