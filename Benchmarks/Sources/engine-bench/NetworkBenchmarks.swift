@@ -13,17 +13,3 @@ func smallForwardMicroseconds() -> (graph: Double, noGrad: Double) {
     let x = Tensor.rand(2, 20)
     return (secondsPerCall { _ = net(x) } * 1e6, secondsPerCall { _ = noGrad { net(x) } } * 1e6)
 }
-
-/// Milliseconds per SGD step of a 784-256-10 perceptron on a batch of 256 with
-/// MSE loss: zeroing the gradients, forward, backward and the update.
-func trainingStepMilliseconds() -> Double {
-    manualSeed(0)
-    let net = Sequential(Linear(784, 256), ReLU(), Linear(256, 10))
-    let optimizer = SGD(net.parameters(), lr: 0.01)
-    let x = Tensor.rand(256, 784), target = Tensor.rand(256, 10)
-    return secondsPerCall(minimumSeconds: 1) {
-        optimizer.zeroGrad()
-        mseLoss(net(x), target).backward()
-        optimizer.step()
-    } * 1e3
-}
