@@ -80,3 +80,7 @@ row "SGD step 784-256-10 b256, ms"         sgd_step_ms               sgd_step_ms
 ratio "SGD step, swift / torch"            sgd_step_ms
 row "  its 5 GEMMs via cblas_sgemm, ms"    sgd_step_products_ms      -
 percentage "  step GFLOP/s as % of direct sgemm" sgd_step_products_ms sgd_step_ms
+row "SGD step, CPU ms (all threads)"       sgd_step_cpu_ms           sgd_step_cpu_ms
+ratio "SGD step CPU, swift / torch"        sgd_step_cpu_ms
+row "  its 5 GEMMs via cblas_sgemm, CPU ms" sgd_step_products_cpu_ms -
+percentage "  step as % of direct sgemm, CPU"  sgd_step_products_cpu_ms sgd_step_cpu_ms

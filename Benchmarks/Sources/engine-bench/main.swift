@@ -23,6 +23,8 @@ if arguments.count == 3, arguments[1] == "steps", let steps = Int(arguments[2]) 
     print("sgd_step_gflops", format3(StepProducts.flops / step.step / 1e6))
     print("sgd_step_products_gflops", format3(StepProducts.flops / step.products / 1e6))
     print("sgd_step_pct_of_sgemm", format3(100 * step.products / step.step))
+    print("sgd_step_cpu_ms", format3(step.stepCPU))
+    print("sgd_step_products_cpu_ms", format3(step.productsCPU))
 }
 
 /// Three significant decimals without Foundation's formatter.
