@@ -76,6 +76,8 @@ row "matmul n=1024 GFLOP/s (cblas)"        matmul_1024_gflops_cblas  -
 percentage "matmul n=1024 Tensor/cblas"    matmul_1024_gflops_tensor matmul_1024_gflops_cblas
 row "forward 2x20 MLP, us/call"            forward_2x20_us           forward_2x20_us
 row "forward 2x20 MLP noGrad, us/call"     forward_2x20_nograd_us    forward_2x20_nograd_us
+row "net.parameters(), us/call"             parameters_us             parameters_us
+row "net.zeroGrad(), us/call"                module_zero_grad_us       module_zero_grad_us
 row "SGD step 784-256-10 b256, ms"         sgd_step_ms               sgd_step_ms
 ratio "SGD step, swift / torch"            sgd_step_ms
 row "  its 5 GEMMs via cblas_sgemm, ms"    sgd_step_products_ms      -
