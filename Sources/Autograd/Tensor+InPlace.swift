@@ -34,7 +34,8 @@ extension Tensor {
         other.storage.withUnsafeBufferPointer { source in
             withMutableScalars("addInPlace") { target in
                 // target is (n), source is (n): target += alpha * source
-                for i in 0..<target.count { target[i] += alpha * source[i] }
+                guard let x = source.baseAddress, let y = target.baseAddress else { return }
+                BLAS.saxpy(n: target.count, alpha: alpha, x: x, y: y)
             }
         }
     }

@@ -58,14 +58,15 @@ public func linear(_ x: Tensor, _ weight: Tensor, _ bias: Tensor? = nil) -> Tens
 /// Σ over rows of a (rows, n) matrix → (n), the bias gradient.
 func columnSums(_ matrix: Tensor) -> Tensor {
     let (rows, n) = (matrix.shape[0], matrix.shape[1])
-    var sums = [Float](repeating: 0, count: n)
-    matrix.storage.withUnsafeBufferPointer { m in
-        sums.withUnsafeMutableBufferPointer { s in
-            for r in 0..<rows {
-                let row = m.baseAddress! + r * n
-                for j in 0..<n { s[j] += row[j] }
+    let sums = [Float](unsafeUninitializedCapacity: n) { out, initialized in
+        matrix.storage.withUnsafeBufferPointer { m in
+            if let a = m.baseAddress, let out = out.baseAddress {
+                BLAS.columnSums(rows: rows, n: n, a: a, out: out)
+            } else {
+                out.initialize(repeating: 0)  // no rows (or no columns): the sums are 0
             }
         }
+        initialized = n
     }
     return Tensor(shape: [n], scalars: sums)
 }

@@ -101,6 +101,7 @@ final class TensorNode {
 
     init(shape: [Int], requiresGrad: Bool,
          gradFn: String? = nil, inputs: [Tensor] = [], backward: ((Tensor) -> [Tensor?])? = nil) {
+        _ = HeapPolicy.applied  // once per process: keep freed buffers for the next step (see there)
         self.shape = shape
         self.requiresGrad = requiresGrad
         self.gradFn = gradFn

@@ -26,17 +26,25 @@ extension Module {
     /// This module and every module below it, depth first, each once; this module is named `""`
     /// and the others by dotted paths such as `net.0` (PyTorch's `named_modules`).
     public func namedModules() -> [(name: String, module: Module)] {
-        var seen = Set<ObjectIdentifier>()
         var result: [(name: String, module: Module)] = []
-        func visit(_ module: Module, _ name: String) {
+        walk { name, module, _ in result.append((name, module)) }
+        return result
+    }
+
+    /// Visits this module and every module below it, depth first, each once, with its dotted
+    /// name and its own parameters. Reflection is the expensive part of looking at a module, so
+    /// each module is reflected once per walk.
+    func walk(_ visit: (String, Module, [(name: String, parameter: Parameter)]) -> Void) {
+        var seen = Set<ObjectIdentifier>()
+        func visitTree(_ module: Module, _ name: String) {
             guard seen.insert(ObjectIdentifier(module)).inserted else { return }
-            result.append((name, module))
-            for child in module.directMembers().children {
-                visit(child.module, name.isEmpty ? child.name : "\(name).\(child.name)")
+            let members = module.directMembers()
+            visit(name, module, members.parameters)
+            for child in members.children {
+                visitTree(child.module, name.isEmpty ? child.name : "\(name).\(child.name)")
             }
         }
-        visit(self, "")
-        return result
+        visitTree(self, "")
     }
 
     /// This module and every module below it, each once.
@@ -51,9 +59,8 @@ extension Module {
     public func namedParameters() -> [(name: String, parameter: Parameter)] {
         var seen = Set<ObjectIdentifier>()
         var result: [(name: String, parameter: Parameter)] = []
-        for (prefix, module) in namedModules() {
-            for (name, parameter) in module.directMembers().parameters
-            where seen.insert(ObjectIdentifier(parameter)).inserted {
+        walk { prefix, _, parameters in
+            for (name, parameter) in parameters where seen.insert(ObjectIdentifier(parameter)).inserted {
                 parameter.requireMaterialized()
                 result.append((prefix.isEmpty ? name : "\(prefix).\(name)", parameter))
             }
@@ -67,8 +74,8 @@ extension Module {
     /// Clears the gradient of every parameter (sets it to `nil`, as PyTorch's `zero_grad()` does
     /// by default), before the next `backward()` accumulates new ones.
     public func zeroGrad() {
-        for (_, module) in namedModules() {
-            for (_, parameter) in module.directMembers().parameters { parameter.grad = nil }
+        walk { _, _, parameters in
+            for (_, parameter) in parameters { parameter.grad = nil }
         }
     }
 

@@ -42,4 +42,43 @@ import Testing
         }
         #expect(c == [Float](repeating: 4, count: m * n))
     }
+
+    /// Both sides of the length at which vectors go to BLAS.
+    @Test(arguments: [0, 5, BLAS.vectorCallLength - 1, BLAS.vectorCallLength, 3 * BLAS.vectorCallLength + 7])
+    func saxpyMatchesNaiveKernel(_ n: Int) {
+        var g = Xoshiro256StarStar(seed: 12)
+        let x = g.normals(n), y0 = g.normals(n)
+        var fast = y0, slow = y0
+        x.withUnsafeBufferPointer { x in
+            guard let x = x.baseAddress else { return }
+            fast.withUnsafeMutableBufferPointer { BLAS.saxpy(n: n, alpha: -0.3, x: x, y: $0.baseAddress!) }
+            slow.withUnsafeMutableBufferPointer { NaiveKernels.saxpy(n: n, alpha: -0.3, x: x, y: $0.baseAddress!) }
+        }
+        #expect(zip(fast, slow).allSatisfy { Swift.abs($0 - $1) < 1e-5 })
+        #expect(fast.count == n)
+    }
+
+    /// Small matrices (the loop) and large ones (sgemv), square and not.
+    @Test(arguments: [(1, 1), (3, 5), (64, 64), (256, 10), (300, 257)])
+    func columnSumsMatchNaiveKernel(_ size: (rows: Int, n: Int)) {
+        var g = Xoshiro256StarStar(seed: 13)
+        let a = g.normals(size.rows * size.n)
+        var fast = [Float](repeating: .nan, count: size.n), slow = fast
+        a.withUnsafeBufferPointer { a in
+            fast.withUnsafeMutableBufferPointer {
+                BLAS.columnSums(rows: size.rows, n: size.n, a: a.baseAddress!, out: $0.baseAddress!)
+            }
+            slow.withUnsafeMutableBufferPointer {
+                NaiveKernels.columnSums(rows: size.rows, n: size.n, a: a.baseAddress!, out: $0.baseAddress!)
+            }
+        }
+        #expect(zip(fast, slow).allSatisfy { Swift.abs($0 - $1) < 1e-3 })
+    }
+
+    #if canImport(Glibc)
+    @Test func heapPolicyIsAppliedOnGlibc() {
+        _ = Tensor([1, 2])
+        #expect(HeapPolicy.applied)
+    }
+    #endif
 }

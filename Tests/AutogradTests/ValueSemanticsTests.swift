@@ -92,6 +92,35 @@ import Testing
         #expect(w.grad?.scalars == [4, 8])
     }
 
+    @Test func aGradientNothingElseHoldsIsAccumulatedInItsOwnBuffer() {
+        let w = Tensor([1, 2], requiresGrad: true)
+        (w * w).sum().backward()
+        let buffer = w.grad!.storage.withUnsafeBufferPointer { $0.baseAddress }
+        (w * w).sum().backward()
+        #expect(w.grad!.storage.withUnsafeBufferPointer { $0.baseAddress } == buffer)
+        #expect(w.grad?.scalars == [4, 8])
+    }
+
+    @Test func accumulationMatchesThePlainSum() {
+        var g = Xoshiro256StarStar(seed: 14)
+        let a = Tensor(shape: [3, 4], scalars: g.normals(12)), b = Tensor(shape: [3, 4], scalars: g.normals(12))
+        var fast = a
+        fast.accumulate(b)
+        #expect(fast == a + b)
+        #expect(a.scalars != fast.scalars, "the tensor it was copied from keeps its values")
+        let row = Tensor(shape: [4], scalars: g.normals(4))
+        var broadcast = a
+        broadcast.accumulate(row)   // a shape that differs takes the plain path
+        #expect(broadcast == a + row)
+    }
+
+    @Test func aValueUsedTwiceGetsBothContributions() {
+        let x = Tensor([1, 2, 3], requiresGrad: true)
+        let y = x * 2
+        (y * y + y).sum().backward()   // d/dx (4x² + 2x) = 8x + 2
+        #expect(x.grad?.scalars == [10, 18, 26])
+    }
+
     @Test func changingAGradientInPlaceLeavesAnEarlierReadingAlone() {
         let w = Tensor([1, 2], requiresGrad: true)
         (w * w).sum().backward()

@@ -1,3 +1,5 @@
+import Glibc
+
 /// Runs `body` repeatedly for about `seconds` (after a warm-up) and returns
 /// the best average time per call, in seconds, over five rounds.
 func secondsPerCall(minimumSeconds seconds: Double = 0.25, _ body: () -> Void) -> Double {
@@ -38,6 +40,32 @@ func secondsPerCall(alternating first: () -> Void, _ second: () -> Void,
     for _ in 0..<rounds {
         best.0 = Swift.min(best.0, clock.measure { for _ in 0..<calls { first() } }.seconds / Double(calls))
         best.1 = Swift.min(best.1, clock.measure { for _ in 0..<calls { second() } }.seconds / Double(calls))
+    }
+    return best
+}
+
+/// The CPU time this process has used so far (all threads), in seconds.
+func processCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
+}
+
+/// Best CPU seconds (all threads of the process) per call of two bodies in alternating
+/// rounds. On a machine busy with other work, wall time counts the time other processes
+/// hold the cores; CPU time counts only this one's work (on one thread, nearly what an idle
+/// machine's wall time would be; on several, it adds the threads' waiting for each other).
+func cpuSecondsPerCall(alternating first: () -> Void, _ second: () -> Void,
+                       rounds: Int = 40, callsPerRound calls: Int) -> (Double, Double) {
+    func measure(_ body: () -> Void) -> Double {
+        let start = processCPUSeconds()
+        for _ in 0..<calls { body() }
+        return (processCPUSeconds() - start) / Double(calls)
+    }
+    var best = (Double.infinity, Double.infinity)
+    for _ in 0..<rounds {
+        best.0 = Swift.min(best.0, measure(first))
+        best.1 = Swift.min(best.1, measure(second))
     }
     return best
 }

@@ -17,7 +17,13 @@ extension Tensor {
                 guard let local = node.backward else {
                     // A leaf. Its own node (sharing the scalars copy-on-write), so an
                     // in-place update of one leaf's grad never reaches another's.
-                    node.grad = node.grad.map { $0 + grad } ?? grad.detached()
+                    if var total = node.grad {
+                        node.grad = nil  // `total` alone holds the old gradient now (unless a copy was kept)
+                        total.accumulate(grad)
+                        node.grad = total
+                    } else {
+                        node.grad = grad.detached()
+                    }
                     continue
                 }
                 for (input, inputGrad) in zip(node.inputs, local(grad)) {
@@ -25,9 +31,27 @@ extension Tensor {
                     // The one place broadcasting is undone.
                     let g = inputGrad.summed(toShape: input.shape)
                     let key = ObjectIdentifier(input.node)
-                    grads[key] = grads[key].map { $0 + g } ?? g
+                    if var total = grads.removeValue(forKey: key) {
+                        total.accumulate(g)
+                        grads[key] = total
+                    } else {
+                        grads[key] = g
+                    }
                 }
             }
+        }
+    }
+
+    /// `self = self + other` for a gradient that receives another contribution (a value used
+    /// twice, a second backward pass). Added in this tensor's own buffer, without allocating,
+    /// when nothing else holds it; a buffer that a kept copy shares is copied first
+    /// (copy-on-write), so a gradient read before keeps its values. The plain `self + other`
+    /// is the reference it is tested against.
+    mutating func accumulate(_ other: Tensor) {
+        if isLeaf && shape == other.shape {
+            addInPlace(other)
+        } else {
+            self = self + other
         }
     }
 

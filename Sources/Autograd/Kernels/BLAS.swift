@@ -51,4 +51,28 @@ enum BLAS {
                     .init(m), .init(n), .init(k), alpha, a, .init(Swift.max(lda, 1)), b, .init(Swift.max(ldb, 1)),
                     beta, c, .init(Swift.max(ldc, 1)))
     }
+
+    /// Vectors at least this long go to BLAS (vectorised for the CPU it runs on, and on several
+    /// threads for long ones: an optimiser's update of a large weight); shorter ones stay in
+    /// the plain loop, which costs less than the call.
+    static let vectorCallLength = 4096
+
+    /// y = alpha · x + y; x and y are (n), contiguous, not overlapping.
+    static func saxpy(n: Int, alpha: Float, x: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>) {
+        guard n >= vectorCallLength else {
+            return NaiveKernels.saxpy(n: n, alpha: alpha, x: x, y: y)
+        }
+        cblas_saxpy(.init(n), alpha, x, 1, y, 1)
+    }
+
+    /// The sums of the columns of a row-major (rows, n) matrix: out (n) = Aᵀ · 1.
+    /// One sgemv against a vector of ones, so the rows are read once, as the
+    /// reference reads them, but with the CPU's widest vectors and BLAS's threads.
+    static func columnSums(rows: Int, n: Int, a: UnsafePointer<Float>, out: UnsafeMutablePointer<Float>) {
+        guard rows * n >= vectorCallLength else {
+            return NaiveKernels.columnSums(rows: rows, n: n, a: a, out: out)
+        }
+        let ones = [Float](repeating: 1, count: rows)
+        cblas_sgemv(CblasRowMajor, CblasTrans, .init(rows), .init(n), 1, a, .init(n), ones, 1, 0, out, 1)
+    }
 }

@@ -19,4 +19,18 @@ enum NaiveKernels {
             }
         }
     }
+
+    /// y = alpha · x + y, element by element; x and y are (n). The same meaning as `BLAS.saxpy`.
+    static func saxpy(n: Int, alpha: Float, x: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>) {
+        for i in 0..<n { y[i] += alpha * x[i] }
+    }
+
+    /// out (n) = Σ over the rows of A (rows, n), row-major: the same meaning as `BLAS.columnSums`.
+    static func columnSums(rows: Int, n: Int, a: UnsafePointer<Float>, out: UnsafeMutablePointer<Float>) {
+        out.update(repeating: 0, count: n)
+        for r in 0..<rows {
+            let row = a + r * n
+            for j in 0..<n { out[j] += row[j] }
+        }
+    }
 }
