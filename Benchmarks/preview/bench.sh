@@ -22,6 +22,7 @@ work=$(mktemp -d)
 cleanup() {
     [[ -n ${events_pid:-} ]] && kill "$events_pid" 2>/dev/null || true
     [[ -n ${preview_pid:-} ]] && kill -TERM "$preview_pid" 2>/dev/null && wait "$preview_pid" 2>/dev/null || true
+    [[ -n ${KEEP_LOG:-} ]] && cp "$work/preview.log" "$KEEP_LOG"
     rm -rf "$work"
 }
 trap cleanup EXIT

@@ -16,7 +16,7 @@ public enum PreviewError: Error, CustomStringConvertible, Equatable {
         switch self {
         case let .portInUse(host, port, code):
             let why = code == EACCES ? "needs privileges" : "is already in use"
-            return "error: cannot serve on \(host):\(port): port \(port) \(why); choose another with --port, e.g. --port \(port == 8000 ? 8001 : 8000)"
+            return "error: cannot serve on \(host):\(port): port \(port) \(why); choose another with --port, e.g. --port \(port < 65535 ? port + 1 : 8000)"
         case let .badHost(host):
             return "error: cannot listen on host '\(host)'; give an address of this machine, e.g. --host 127.0.0.1"
         case let .socket(call, code):

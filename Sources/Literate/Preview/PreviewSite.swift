@@ -21,11 +21,13 @@ public struct PreviewSite: Sendable {
 /// Renders the preview's site from the chapters' in-memory results, as `SiteRenderer` renders
 /// files, with three differences: problems do not stop it (each is shown at the top of its
 /// chapter's page, and a failing cell at the cell), every page gets the reload script, and
-/// formulas are typeset once per session (pandoc runs only for new ones).
+/// formulas are typeset once per session (pandoc runs only for new ones), and the body of a
+/// chapter whose inputs did not change is not rendered again.
 final class PreviewSiteBuilder: @unchecked Sendable {
     private let renderer: SiteRenderer
     private var mathML: [Formula: String] = [:]
     private var mathFailures: [Formula: String] = [:]
+    private var bodyCache = PreviewBodyCache()
 
     init(renderer: SiteRenderer) {
         self.renderer = renderer
@@ -52,9 +54,11 @@ final class PreviewSiteBuilder: @unchecked Sendable {
         imageErrors.forEach(note)
         typeset(saved, note: note)
 
-        let site = renderer.buildPages(sources: sources, pageNames: pageNames, targets: references.targets, mathML: mathML)
+        let bodies = bodyCache.bodies(for: sources, pageNames: pageNames, targets: references.targets, mathML: mathML,
+                                      allowRawHTML: renderer.allowRawHTML)
+        let pages = Self.pages(sources: sources, bodies: bodies, pageNames: pageNames, siteTitle: renderer.siteTitle)
         var result = PreviewSite(assets: images)
-        for (name, html) in site.files {
+        for (name, html) in pages {
             guard name.hasSuffix(".html") else { result.files[name] = Array(html.utf8); continue }
             var page = html
             let chapter = chapters.first { pageNames[URL(fileURLWithPath: $0.path).lastPathComponent] == name }
