@@ -76,6 +76,10 @@ def evaluate(tab, expression):
     return reply.get("result", {}).get("result", {}).get("value")
 
 
+def say(text):
+    print(text, file=sys.stderr, flush=True)
+
+
 def main():
     work = tempfile.mkdtemp(prefix="swiftbook-preview-e2e-")
     processes = []
@@ -98,6 +102,7 @@ def main():
             log.seek(0)
             sys.exit("error: the preview did not start:\n" + log.read())
 
+        say(f"preview serving {url}")
         profile = os.path.join(work, "profile")
         chrome = subprocess.Popen([browser, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
                                    f"--user-data-dir={profile}", "--remote-debugging-port=0", "about:blank"],
@@ -109,19 +114,19 @@ def main():
             if found:
                 devtools = found.group(1)
                 break
+        say(f"Chromium DevTools at {devtools}")
         request = urllib.request.Request(f"http://{devtools}/json/new?{url}first.html", method="PUT")
         target = json.load(urllib.request.urlopen(request))
         tab = WebSocket(target["webSocketDebuggerUrl"])
 
-        deadline = time.time() + 30
+        say("tab opened")
+        deadline = time.time() + 60
         while not evaluate(tab, "document.body && document.body.innerText.includes('the answer is 21')"):
             if time.time() > deadline:
                 sys.exit("FAIL: the page never showed the first output")
             time.sleep(0.1)
-        # Wait for the page's event stream to be open before saving.
-        while evaluate(tab, "performance.getEntriesByType('resource').some(e => e.name.includes('/_swiftbook/events'))") is False:
-            time.sleep(0.1)
-        time.sleep(0.5)
+        # Give the page's event stream (an open request, so never in the resource timings) time to connect.
+        time.sleep(2)
 
         path = os.path.join(chapters, "first.md")
         text = open(path).read().replace("20 + 1", "40 + 2")
