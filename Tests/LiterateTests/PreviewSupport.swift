@@ -11,11 +11,11 @@ final class PreviewBook: @unchecked Sendable {
     let folder: URL
     let session: PreviewSession
 
-    init(port: Int = 0) throws {
+    init(port: Int = 0, write: Bool = false) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("swiftbook-preview-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: Self.fixtures, to: folder.appendingPathComponent("Chapters"))
-        let options = PreviewOptions(paths: [folder.appendingPathComponent("Chapters").path], port: port,
+        let options = PreviewOptions(paths: [folder.appendingPathComponent("Chapters").path], port: port, write: write,
                                      engine: CLI.buildFolder.path, cacheDirectory: folder.appendingPathComponent("cache").path,
                                      pollInterval: 0.05)
         session = try PreviewSession(options: options, log: { _ in })

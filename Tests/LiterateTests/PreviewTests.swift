@@ -81,6 +81,14 @@ struct PreviewTests {
         #expect(fixed.contains("the answer is 33"))
     }
 
+    @Test func writeRecordsTheOutputsAsRunDoes() throws {
+        let book = try PreviewBook(write: true)
+        defer { book.remove() }
+        let text = try String(contentsOf: book.chapter("first.md"), encoding: .utf8)
+        #expect(text.contains("```output\nthe answer is 21\n```"))
+        #expect(RawHTTP.get(book.port, "/first.html").body.contains("the answer is 21"))
+    }
+
     @Test func aTakenPortIsAClearError() throws {
         let book = try PreviewBook()
         defer { book.remove() }
