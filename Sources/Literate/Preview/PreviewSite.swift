@@ -28,6 +28,7 @@ final class PreviewSiteBuilder: @unchecked Sendable {
     private var mathML: [Formula: String] = [:]
     private var mathFailures: [Formula: String] = [:]
     private var bodyCache = PreviewBodyCache()
+    private var mathSpans: [String: (markdown: String, spans: [MathSpan])] = [:]
 
     init(renderer: SiteRenderer) {
         self.renderer = renderer
@@ -86,7 +87,13 @@ final class PreviewSiteBuilder: @unchecked Sendable {
 
     /// Typesets the formulas not seen before, in one pandoc run, and notes the ones pandoc rejects.
     private func typeset(_ chapters: [(path: String, markdown: String)], note: (any Error) -> Void) {
-        let spans = chapters.map { (path: $0.path, spans: MathProtector(chapter: $0.markdown).spans) }
+        // Finding the formulas is a scan of the whole text: done again only for a chapter whose text changed.
+        let spans = chapters.map { chapter in
+            if let known = mathSpans[chapter.path], known.markdown == chapter.markdown { return (path: chapter.path, spans: known.spans) }
+            let found = MathProtector(chapter: chapter.markdown).spans
+            mathSpans[chapter.path] = (chapter.markdown, found)
+            return (path: chapter.path, spans: found)
+        }
         let new = Set(spans.flatMap { $0.spans.map { Formula(tex: $0.tex, isDisplay: $0.isDisplay) } })
             .filter { mathML[$0] == nil && mathFailures[$0] == nil }
         if !new.isEmpty {
