@@ -4,22 +4,30 @@ import Foundation
 public struct PreviewOptions: Sendable {
     /// Chapter files or folders of them.
     public var paths: [String]
+    /// The address to listen on (`127.0.0.1` unless `--host`).
     public var host: String
     /// The port to listen on; 0 takes any free one (the tests do).
     public var port: Int
     /// Write fresh outputs into the chapters, as `swiftbook run` does.
     public var write: Bool
+    /// The engine build folder (`--engine`); nil searches as `run` does.
     public var engine: String?
+    /// The result cache (`--cache-dir`); nil uses `.build/swiftbook-cache`.
     public var cacheDirectory: String?
+    /// Overrides every chapter's `timeout=` (seconds).
     public var timeout: Double?
+    /// Bytes of output kept per cell.
     public var maxOutput: Int
     /// Chapters run at the same time when several changed at once.
     public var jobs: Int
+    /// Pass raw HTML in chapters through (`--allow-html`).
     public var allowRawHTML: Bool
+    /// The site's name (`--title`).
     public var siteTitle: String
     /// How often the chapters are looked at, in seconds.
     public var pollInterval: Double
 
+    /// Options with `preview`'s defaults: `Chapters`, 127.0.0.1:8000, outputs not written.
     public init(paths: [String] = [], host: String = "127.0.0.1", port: Int = 8000, write: Bool = false,
                 engine: String? = nil, cacheDirectory: String? = nil, timeout: Double? = nil, maxOutput: Int = 65536,
                 jobs: Int? = nil, allowRawHTML: Bool = false, siteTitle: String = "swiftbook", pollInterval: Double = 0.1) {
@@ -45,6 +53,7 @@ public struct PreviewOptions: Sendable {
 /// while it runs are taken together in the next round. The pages being served are swapped only
 /// when a round is done, so readers see the last good page meanwhile.
 public final class PreviewSession: @unchecked Sendable {
+    /// What the session was started with.
     public let options: PreviewOptions
     /// Where the book is served, `http://127.0.0.1:8000/`.
     public var url: String { "http://\(server.host.contains(":") ? "[\(server.host)]" : server.host):\(server.port)/" }
