@@ -81,6 +81,19 @@ struct PreviewTests {
         #expect(fixed.contains("the answer is 33"))
     }
 
+    @Test func changingTheOrderReordersTheIndexAndReloadsIt() throws {
+        let book = try PreviewBook()
+        defer { book.remove() }
+        let tab = RawHTTP.events(book.port, page: "index.html")
+        defer { close(tab) }
+        let before = RawHTTP.get(book.port, "/").body
+        #expect(before.range(of: "First steps")!.lowerBound < before.range(of: "Second chapter")!.lowerBound)
+        try book.save("ORDER", "second.md\nfirst.md\n")
+        #expect(RawHTTP.read(tab, until: "data: index.html", seconds: 60).contains("data: index.html"))
+        let after = RawHTTP.get(book.port, "/").body
+        #expect(after.range(of: "Second chapter")!.lowerBound < after.range(of: "First steps")!.lowerBound)
+    }
+
     @Test func writeRecordsTheOutputsAsRunDoes() throws {
         let book = try PreviewBook(write: true)
         defer { book.remove() }
