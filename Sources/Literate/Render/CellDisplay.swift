@@ -6,6 +6,9 @@ public struct CellDisplay: Equatable, Sendable {
     public var isNotRun: Bool
     /// Expected to fail; its output is an error message and styled as one (`fails`).
     public var isExpectedToFail: Bool
+    /// A failure to show at the cell instead of its output, with the chapter's line (set only
+    /// by `swiftbook preview`, for a cell that did not compile or trapped on the last save).
+    public var failure: String? = nil
 
     /// A cell shown with its output in the normal style.
     public init(isHidden: Bool = false, isNotRun: Bool = false, isExpectedToFail: Bool = false) {

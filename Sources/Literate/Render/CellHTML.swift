@@ -11,7 +11,9 @@
 /// </div>
 /// ```
 /// The caption labels the output for screen readers and sighted readers alike; `fails` outputs
-/// also get the class `error`. Code and output are always escaped.
+/// also get the class `error`. Code and output are always escaped. A cell with a `failure` (only
+/// in `swiftbook preview`) shows it in place of the output, captioned "Error" with the class
+/// `output error cell-failure`.
 public enum CellHTML {
     /// The HTML of a cell with `source` and, when one is recorded, its `output`.
     public static func render(source: String, output: String?, display: CellDisplay) -> String {
@@ -25,7 +27,11 @@ public enum CellHTML {
         html += "<pre class=\"code\"><code class=\"language-swift\">"
         html += SwiftHighlighter.highlight(trimmingFinalNewline(source))
         html += "</code></pre>\n"
-        if let output {
+        if let failure = display.failure {
+            html += "<figure class=\"cell-output\">\n<figcaption>Error</figcaption>\n"
+            html += "<pre class=\"output error cell-failure\"><samp>\(escapeHTML(trimmingFinalNewline(failure)))</samp></pre>\n"
+            html += "</figure>\n"
+        } else if let output {
             let caption = display.isExpectedToFail ? "Error (expected)" : "Output"
             let outputClass = display.isExpectedToFail ? "output error" : "output"
             html += "<figure class=\"cell-output\">\n"

@@ -13,6 +13,7 @@ import SwiftSyntax
 public enum SwiftHighlighter {
     /// The highlighted HTML of `source`, without an enclosing `<pre>` or `<code>`.
     public static func highlight(_ source: String) -> String {
+        if let known = HighlightMemo.shared.html(for: source) { return known }
         let tree = Parser.parse(source: source)
         let bytes = Array(source.utf8)
         var html = ""
@@ -35,6 +36,7 @@ public enum SwiftHighlighter {
         if position < bytes.count {
             html += escapeHTML(text(bytes[position...]))
         }
+        HighlightMemo.shared.store(html, for: source)
         return html
     }
 

@@ -1,0 +1,124 @@
+import Foundation
+
+/// What one run of a chapter gives the preview: the chapter's text with its fresh outputs, and
+/// the cells that failed.
+struct PreviewChapterResult: Sendable, Equatable {
+    /// The chapter's path, as messages name it.
+    var path: String
+    /// The chapter's bytes as saved (what line numbers refer to).
+    var saved: [UInt8]
+    /// The chapter with every passing cell's fresh output spliced in, in memory only (unless `--write`).
+    var shown: [UInt8]
+    /// Failing cells by index (0-based, in document order): `path:line:column: error: ...`.
+    var failures: [Int: String] = [:]
+    /// Problems of the whole chapter (it does not parse, no compiler, could not be written).
+    var problems: [String] = []
+}
+
+/// Runs chapters for the preview as `run` does (through the same cache, so unchanged cells cost
+/// nothing), but hands back the new text instead of writing it, unless asked to write.
+///
+/// This is the preview's entry point into the runner: it reuses `RunnableChapter`,
+/// `ChapterExecutor`, `ResultCache` and `ChapterWriter` and changes none of them.
+struct PreviewChapterRunner: Sendable {
+    let executor: ChapterExecutor
+    let cache: ResultCache?
+    let compilerVersion: String
+    let engine: Engine
+    let timeout: Double?
+    let maxOutput: Int
+
+    /// Finds the engine and the compiler, and opens the cache near the first chapter.
+    init(engine explicit: String?, cacheDirectory: String?, timeout: Double?, maxOutput: Int, near file: String) throws {
+        engine = try Engine.locate(explicit: explicit)
+        let compiler = SwiftCompiler(engine: engine)
+        let directory = cacheDirectory.map { URL(fileURLWithPath: $0) }
+            ?? ResultCache.defaultDirectory(near: URL(fileURLWithPath: file).deletingLastPathComponent())
+        cache = try? ResultCache(directory: directory)
+        compilerVersion = compiler.version(cacheDirectory: cache?.directory)
+        executor = ChapterExecutor(compiler: compiler)
+        self.timeout = timeout
+        self.maxOutput = maxOutput
+    }
+
+    /// The library file whose changes mean the engine was rebuilt.
+    var engineLibrary: String { engine.directory + "/" + Engine.libraryFile }
+
+    /// Runs the chapter at `path` as it is on disk now; with `write`, writes the outputs into it
+    /// as `swiftbook run` does.
+    func run(path: String, write: Bool) -> PreviewChapterResult {
+        let saved: [UInt8]
+        do {
+            saved = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            return PreviewChapterResult(path: path, saved: [], shown: [],
+                                        problems: ["\(path): error: cannot read the chapter (\(error.localizedDescription))"])
+        }
+        var result = PreviewChapterResult(path: path, saved: saved, shown: saved)
+        let chapter: RunnableChapter
+        do {
+            let document = try Chapter(path: path, bytes: saved)
+            chapter = RunnableChapter(path: path, document: document,
+                                      cells: document.cells.map { RunnableCell(number: $0.index + 1, cell: $0) })
+        } catch {
+            result.problems.append("\(error)")
+            return result
+        }
+        let execution: ChapterExecution
+        do {
+            execution = try execute(chapter)
+        } catch {
+            result.problems.append("\(path): error: the cells could not run: \(error)")
+            return result
+        }
+        let cells = chapter.cells.map(\.programCell)
+        var outputs: [Int: String] = [:]
+        for cell in chapter.cells where cell.runs {
+            guard let outcome = execution.outcome(of: cell.number) else { continue }
+            switch outcome.status {
+            case .passed:
+                outputs[cell.number] = outcome.output
+            case .failed:
+                result.failures[cell.number - 1] = Self.failureText(outcome, cells: cells, path: path)
+            case .notRun:
+                break
+            }
+        }
+        result.shown = chapter.splicing(outputs)
+        if write && !Interrupts.isInterrupted {
+            do {
+                _ = try ChapterWriter.write(result.shown, madeFrom: saved, to: path, rebase: { current in
+                    chapter.rebased(onto: current)?.splicing(outputs)
+                })
+            } catch {
+                result.problems.append("\(error)")
+            }
+        }
+        return result
+    }
+
+    /// `path:line:column: error: message`, the cell's further diagnostics, and what it printed.
+    static func failureText(_ outcome: CellOutcome, cells: [ProgramCell], path: String) -> String {
+        let (line, column) = ChapterExecution.location(of: outcome.position, in: cells)
+        var text = "\(path):\(line):\(column): error: " + ChapterExecution.message(of: outcome, in: cells, path: path)
+        if !outcome.output.isEmpty {
+            text += "\n\nit printed before failing:\n" + outcome.output
+        }
+        return text
+    }
+
+    /// The chapter's execution, from the cache when its key is there (as `ChapterJob` does).
+    private func execute(_ chapter: RunnableChapter) throws -> ChapterExecution {
+        let cells = chapter.cells.filter(\.runs).map(\.programCell)
+        guard !cells.isEmpty else { return ChapterExecution(outcomes: [], warnings: [], compilations: 0, timedOut: false) }
+        let settings = ExecutionSettings(chapterName: URL(fileURLWithPath: chapter.path).lastPathComponent, seed: chapter.seed,
+                                         timeout: timeout ?? chapter.timeout ?? 60, maxOutput: maxOutput)
+        // The engine's identity is read now, so a rebuilt engine never answers from an old result.
+        let identity = [SwiftbookVersion.identity, engine.identity, compilerVersion].joined(separator: "\n")
+        let key = ResultCache.key(cells: cells, settings: settings, toolIdentity: identity)
+        if let cached = cache?.lookup(key) { return cached }
+        let execution = try executor.execute(cells, settings: settings)
+        if !Interrupts.isInterrupted { cache?.store(execution, for: key) }
+        return execution
+    }
+}
