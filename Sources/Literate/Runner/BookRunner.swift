@@ -106,8 +106,7 @@ public struct BookRunner {
             ?? ResultCache.defaultDirectory(near: URL(fileURLWithPath: file).deletingLastPathComponent())
         // Without reading it, a cache that cannot be made is no reason to stop.
         let cache: ResultCache? = options.useCache ? try ResultCache(directory: directory) : try? ResultCache(directory: directory)
-        let identity = [SwiftbookVersion.identity, engine.identity, compiler.version(cacheDirectory: cache?.directory)]
-            .joined(separator: "\n")
+        let identity = ToolIdentity.make(engine: engine, compiler: compiler, cacheDirectory: cache?.directory)
         return ChapterJob.Environment(options: options, executor: ChapterExecutor(compiler: compiler), cache: cache,
                                       toolIdentity: identity)
     }
@@ -130,22 +129,5 @@ private final class InOrderRelease<Value>: @unchecked Sendable {
             next += 1
         }
         return ready
-    }
-}
-
-/// swiftbook's own version, part of every cache key: the release number and the running
-/// executable's size and modification time, so a rebuilt runner never trusts an old result.
-public enum SwiftbookVersion {
-    public static let number = "0.1.0"
-
-    static var identity: String {
-        var text = "swiftbook \(number)"
-        if let path = Bundle.main.executableURL?.resolvingSymlinksInPath().path,
-           let attributes = try? FileManager.default.attributesOfItem(atPath: path) {
-            let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
-            let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-            text += " \(path) \(size) \(modified)"
-        }
-        return text
     }
 }
