@@ -1,18 +1,21 @@
 /// Chapter-wide settings, from an HTML comment at top level:
-/// `<!-- swiftbook: seed=42 timeout=60 -->`.
+/// `<!-- swiftbook: seed=42 timeout=60 tags=slow -->`.
 public struct ChapterSettings: Hashable, Sendable {
     /// The seed each cell's generator is derived from, with the cell's index.
     public var seed: UInt64 = 0
     /// Seconds the whole chapter may run before it is stopped; nil uses the runner's default.
     public var timeout: Double?
+    /// Tags of the whole chapter (`tags=gpu,slow`): every cell carries them (`Tags`).
+    public var tags: [String]
 
-    public init(seed: UInt64 = 0, timeout: Double? = nil) {
+    public init(seed: UInt64 = 0, timeout: Double? = nil, tags: [String] = []) {
         self.seed = seed
         self.timeout = timeout
+        self.tags = tags
     }
 
     /// The keys a settings comment may hold, for error messages.
-    static let validSpellings = "seed=<whole number>, timeout=<seconds>"
+    static let validSpellings = "seed=<whole number>, timeout=<seconds>, tags=<tag>,<tag>"
 
     /// Reads one settings comment into `self`.
     ///
@@ -27,14 +30,19 @@ public struct ChapterSettings: Hashable, Sendable {
             let here = Self.location(of: word, in: comment, from: location)
             let parts = word.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let key = String(parts[0])
-            guard parts.count == 2, key == "seed" || key == "timeout" else {
+            guard parts.count == 2, key == "seed" || key == "timeout" || key == "tags" else {
                 throw ChapterError(location: here, message:
                     "unknown chapter setting '\(word)'; a swiftbook comment may set: \(Self.validSpellings)")
             }
             guard seen.insert(key).inserted else {
                 throw ChapterError(location: here, message: "chapter setting '\(key)' is set twice; keep one")
             }
-            if key == "seed" {
+            if key == "tags" {
+                guard let list = Tags.parse(parts[1]) else {
+                    throw ChapterError(location: here, message: "chapter setting " + Tags.problem(word))
+                }
+                tags = list
+            } else if key == "seed" {
                 guard let value = UInt64(parts[1]) else {
                     throw ChapterError(location: here, message:
                         "chapter setting '\(word)' needs a whole number from 0 to \(UInt64.max), as in seed=42")

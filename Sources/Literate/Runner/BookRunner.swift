@@ -17,7 +17,7 @@ public struct BookRunner {
 
     /// Does the whole job and returns the exit status (see `RunnerExit`).
     public func run() -> Int32 {
-        let files: [String]
+        var files: [String]
         do {
             files = try ChapterFiles.expand(options.paths)
         } catch {
@@ -26,6 +26,19 @@ public struct BookRunner {
         guard !files.isEmpty else {
             return finishEarly(with: "\(options.paths.joined(separator: " ")): error: no chapters (.md files) to "
                                + "\(options.mode.rawValue); pass Markdown chapters or folders that hold some")
+        }
+        // The cache is written even when it is not read (`--no-cache`), so that such a run refreshes it.
+        let cacheDirectory = options.cacheDirectory.map { URL(fileURLWithPath: $0) }
+            ?? ResultCache.defaultDirectory(near: URL(fileURLWithPath: files[0]).deletingLastPathComponent())
+        if let shard = options.shard {
+            let bookSize = files.count
+            files = shard.chapters(of: files, times: ChapterTimings(cacheDirectory: cacheDirectory).times(of: files))
+            // More shards than chapters is no mistake: a CI matrix may outgrow a small book.
+            if files.isEmpty {
+                errorStream("swiftbook: shard \(shard) has no chapters (the book has \(bookSize)); nothing to do\n")
+                if options.format == .json { outputStream(ReportPrinter.json([], mode: options.mode, exitCode: 0, shard: shard)) }
+                return RunnerExit.success
+            }
         }
         var chapters: [RunnableChapter] = []
         var loadErrors: [String] = []
@@ -40,7 +53,7 @@ public struct BookRunner {
 
         let environment: ChapterJob.Environment
         do {
-            environment = try makeEnvironment(near: files.first ?? ".")
+            environment = try makeEnvironment(cacheDirectory: cacheDirectory)
         } catch {
             return finishEarly(with: "\(error)")
         }
@@ -69,22 +82,31 @@ public struct BookRunner {
         Interrupts.parkIfInterrupted()
         let failed = reports.filter { !$0.succeeded }.count
         let code = failed == 0 ? RunnerExit.success : RunnerExit.failure
-        if options.format == .json { outputStream(ReportPrinter.json(reports, mode: options.mode, exitCode: code)) }
-        if showProgress || failed > 0 {
+        if options.format == .json {
+            outputStream(ReportPrinter.json(reports, mode: options.mode, exitCode: code, shard: options.shard))
+        }
+        let skipped = reports.reduce(0) { $0 + $1.skippedCells }
+        if showProgress || failed > 0 || skipped > 0 {
             let verb = options.mode == .run ? "ran" : "checked"
-            errorStream("swiftbook: \(verb) \(total) chapter\(total == 1 ? "" : "s") in "
+            errorStream("swiftbook: \(verb) \(total) chapter\(total == 1 ? "" : "s")"
+                        + (options.shard.map { " (shard \($0))" } ?? "") + " in "
                         + "\(String(format: "%.1f", Date().timeIntervalSince(started))) s; "
-                        + (failed == 0 ? "all good\n" : "\(failed) with problems\n"))
+                        + (failed == 0 ? "all good" : "\(failed) with problems")
+                        + (skipped > 0 ? "; \(skipped) cell\(skipped == 1 ? "" : "s") skipped by tags\n" : "\n"))
         }
         return code
     }
 
     /// `[3/40] Chapters/x.md: 5 cells, 1.2 s, 1 compile 0.80 s, run 0.30 s, written`.
     private static func progressLine(_ report: ChapterReport, done: Int, total: Int) -> String {
+        let skipped = report.skippedCells
+        if skipped > 0 && skipped == report.cells.filter({ $0.status != "no-run" }).count {
+            return "[\(done)/\(total)] \(report.path): skipped (\(report.cells.first?.skippedBecause ?? "tags"))\n"
+        }
         let how = report.cached ? "cached"
             : "\(report.compilations) compile\(report.compilations == 1 ? "" : "s") "
                 + String(format: "%.2f s, run %.2f s", report.compileSeconds, report.runSeconds)
-        let written = report.written ? ", written" : ""
+        let written = (report.written ? ", written" : "") + (skipped > 0 ? ", \(skipped) skipped by tags" : "")
         let cells = report.cells.count
         return "[\(done)/\(total)] \(report.path): \(cells) cell\(cells == 1 ? "" : "s"), "
             + "\(String(format: "%.1f", report.seconds)) s, \(how)\(written)\n"
@@ -98,17 +120,15 @@ public struct BookRunner {
         return RunnerExit.usage
     }
 
-    private func makeEnvironment(near file: String) throws -> ChapterJob.Environment {
+    private func makeEnvironment(cacheDirectory directory: URL) throws -> ChapterJob.Environment {
         let engine = try Engine.locate(explicit: options.engine)
         let compiler = SwiftCompiler(engine: engine)
-        // The cache is written even when it is not read (`--no-cache`), so that such a run refreshes it.
-        let directory = options.cacheDirectory.map { URL(fileURLWithPath: $0) }
-            ?? ResultCache.defaultDirectory(near: URL(fileURLWithPath: file).deletingLastPathComponent())
         // Without reading it, a cache that cannot be made is no reason to stop.
         let cache: ResultCache? = options.useCache ? try ResultCache(directory: directory) : try? ResultCache(directory: directory)
         let identity = ToolIdentity.make(engine: engine, compiler: compiler, cacheDirectory: cache?.directory)
         return ChapterJob.Environment(options: options, executor: ChapterExecutor(compiler: compiler), cache: cache,
-                                      toolIdentity: identity)
+                                      toolIdentity: identity,
+                                      timings: cache.map { ChapterTimings(cacheDirectory: $0.directory) })
     }
 }
 

@@ -10,6 +10,8 @@ struct ChapterJob {
         var cache: ResultCache?
         /// The toolchain, engine and runner identity that goes into every cache key.
         var toolIdentity: String
+        /// Where each chapter's measured time is kept, for `--shard`.
+        var timings: ChapterTimings?
     }
 
     let chapter: RunnableChapter
@@ -18,9 +20,17 @@ struct ChapterJob {
     func perform() -> ChapterReport {
         let started = Date()
         var report = ChapterReport(path: chapter.path)
+        let skip = skippedCells()
+        if skip.from == 0 {
+            report.cells = chapter.cells.map { cell in
+                cell.runs ? .init(number: cell.number, line: cell.line, status: "skipped", skippedBecause: skip.reason)
+                    : .init(number: cell.number, line: cell.line, status: "no-run")
+            }
+            return report
+        }
         let execution: ChapterExecution
         do {
-            (execution, report.cached) = try execute()
+            (execution, report.cached) = try execute(cellsBefore: skip.from)
         } catch {
             // The chapter as a whole could not run (no compiler, no engine): line 0, and the
             // message without its own `error: ` (the printer says it once).
@@ -38,10 +48,19 @@ struct ChapterJob {
             report.runSeconds = execution.runSeconds
         }
         var newOutputs: [Int: String] = [:]
-        for cell in chapter.cells {
-            var status = "passed"
-            defer { report.cells.append(.init(number: cell.number, line: cell.line, status: status)) }
-            guard cell.runs else { status = "skipped"; continue }
+        if !report.cached && skip.from == chapter.cells.count {
+            environment.timings?.record(execution.compileSeconds + execution.runSeconds, for: chapter.path)
+        }
+        for (index, cell) in chapter.cells.enumerated() {
+            var status = "passed", because: String?
+            defer { report.cells.append(.init(number: cell.number, line: cell.line, status: status, skippedBecause: because)) }
+            guard cell.runs else { status = "no-run"; continue }
+            // A skipped cell keeps its recorded output: it is neither written nor compared.
+            guard index < skip.from else {
+                status = "skipped"
+                because = index == skip.from ? skip.reason : "after skipped cell \(chapter.cells[skip.from].number)"
+                continue
+            }
             guard let outcome = execution.outcome(of: cell.number) else { status = "not-run"; continue }
             switch outcome.status {
             case .notRun:
@@ -100,10 +119,22 @@ struct ChapterJob {
         report.warnings = report.warnings.map { map.message($0, path: chapter.path) }
     }
 
-    /// The chapter's execution, from the cache when its key is there.
-    private func execute() throws -> (ChapterExecution, cached: Bool) {
+    /// Where the tags make this chapter stop (`TagFilter`): cells from index `from` on are
+    /// skipped (`chapter.cells.count` when none is), and why.
+    private func skippedCells() -> (from: Int, reason: String?) {
+        let filter = environment.options.tags
+        let cellTags = chapter.cells.map { $0.cell.options.tags }
+        if let reason = filter.chapterSkipReason(chapterTags: chapter.tags, cellTags: cellTags) { return (0, reason) }
+        guard let first = filter.firstSkippedCell(chapterTags: chapter.tags, cellTags: cellTags) else {
+            return (chapter.cells.count, nil)
+        }
+        return (first.index, "tags \(first.tags.joined(separator: ","))")
+    }
+
+    /// The execution of the chapter's cells before index `end`, from the cache when its key is there.
+    private func execute(cellsBefore end: Int) throws -> (ChapterExecution, cached: Bool) {
         let options = environment.options
-        let cells = chapter.cells.filter(\.runs).map(\.programCell)
+        let cells = chapter.cells.prefix(end).filter(\.runs).map(\.programCell)
         guard !cells.isEmpty else { return (ChapterExecution(outcomes: [], warnings: [], compilations: 0, timedOut: false), false) }
         let settings = ExecutionSettings(chapterName: URL(fileURLWithPath: chapter.path).lastPathComponent, seed: chapter.seed,
                                          timeout: options.timeout ?? chapter.timeout ?? 60, maxOutput: options.maxOutput)
