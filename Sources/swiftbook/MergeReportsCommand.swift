@@ -20,6 +20,11 @@ struct MergeReports: ParsableCommand {
     @Option(help: "Report format on standard output: text or json.")
     var format: RunnerOptions.Format = .text
 
+    @Option(name: .customLong("cache-dir"), help: ArgumentHelp(
+        "A cache folder the shards' cache folders were copied into: its chapter times become the times the next split "
+        + "is balanced by.", valueName: "dir"))
+    var cacheDirectory: String?
+
     func run() throws {
         let merged: BookReport
         do {
@@ -28,6 +33,7 @@ struct MergeReports: ParsableCommand {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(RunnerExit.usage)
         }
+        if let cacheDirectory { ChapterTimings(cacheDirectory: URL(fileURLWithPath: cacheDirectory)).refreshSplitTimes() }
         let text = ReportMerger.text(merged, githubAnnotations: ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] != nil)
         FileHandle.standardError.write(Data(text.problems.utf8))
         FileHandle.standardOutput.write(Data((format == .json ? merged.json : text.annotations).utf8))

@@ -32,7 +32,7 @@ public struct BookRunner {
             ?? ResultCache.defaultDirectory(near: URL(fileURLWithPath: files[0]).deletingLastPathComponent())
         if let shard = options.shard {
             let bookSize = files.count
-            files = shard.chapters(of: files, times: ChapterTimings(cacheDirectory: cacheDirectory).times(of: files))
+            files = shard.chapters(of: files, times: ChapterTimings(cacheDirectory: cacheDirectory).splitTimes(of: files))
             // More shards than chapters is no mistake: a CI matrix may outgrow a small book.
             if files.isEmpty {
                 errorStream("swiftbook: shard \(shard) has no chapters (the book has \(bookSize)); nothing to do\n")
@@ -80,6 +80,8 @@ public struct BookRunner {
             }
         })
         Interrupts.parkIfInterrupted()
+        // Between runs of the whole book, the next split learns the times measured now.
+        if options.shard == nil { environment.timings?.refreshSplitTimes() }
         let failed = reports.filter { !$0.succeeded }.count
         let code = failed == 0 ? RunnerExit.success : RunnerExit.failure
         if options.format == .json {

@@ -1,7 +1,8 @@
 /// One of N disjoint parts of a book (`--shard K/N`), so N machines can check a book together.
 ///
 /// Every chapter is in exactly one shard. The parts are balanced by each chapter's last measured
-/// time (`ChapterTimings`, kept in the cache folder): the longest chapter goes first, each to
+/// time (the split times of `ChapterTimings`, kept in the cache folder, which no shard changes):
+/// the longest chapter goes first, each to
 /// the shard with the least time so far (ties: the lower shard). A chapter without a measured
 /// time counts as the mean of the measured ones (1 s when none is known), and equal times go by
 /// path, so without timings the chapters are dealt out by name. The partition depends only on the
