@@ -20,17 +20,19 @@ struct ChapterJob {
     func perform() -> ChapterReport {
         let started = Date()
         var report = ChapterReport(path: chapter.path)
-        let skip = skippedCells()
-        if skip.from == 0 {
+        let filter = environment.options.tags
+        if let reason = filter.chapterSkipReason(chapterTags: chapter.tags, cellTags: chapter.cells.map(\.cell.options.tags)) {
             report.cells = chapter.cells.map { cell in
-                cell.runs ? .init(number: cell.number, line: cell.line, status: "skipped", skippedBecause: skip.reason)
+                cell.runs ? .init(number: cell.number, line: cell.line, status: "skipped", skippedBecause: reason)
                     : .init(number: cell.number, line: cell.line, status: "no-run")
             }
             return report
         }
+        let skip = filter.firstSkippedCell(chapterTags: chapter.tags, cellTags: chapter.cells.map(\.cell.options.tags))
+        let skipFrom = skip?.index ?? chapter.cells.count
         let execution: ChapterExecution
         do {
-            (execution, report.cached) = try execute(cellsBefore: skip.from)
+            (execution, report.cached) = try execute(cellsBefore: skipFrom)
         } catch {
             // The chapter as a whole could not run (no compiler, no engine): line 0, and the
             // message without its own `error: ` (the printer says it once).
@@ -48,7 +50,7 @@ struct ChapterJob {
             report.runSeconds = execution.runSeconds
         }
         var newOutputs: [Int: String] = [:]
-        if !report.cached && skip.from == chapter.cells.count {
+        if !report.cached && skip == nil {
             environment.timings?.record(execution.compileSeconds + execution.runSeconds, for: chapter.path)
         }
         for (index, cell) in chapter.cells.enumerated() {
@@ -56,9 +58,10 @@ struct ChapterJob {
             defer { report.cells.append(.init(number: cell.number, line: cell.line, status: status, skippedBecause: because)) }
             guard cell.runs else { status = "no-run"; continue }
             // A skipped cell keeps its recorded output: it is neither written nor compared.
-            guard index < skip.from else {
+            guard index < skipFrom else {
                 status = "skipped"
-                because = index == skip.from ? skip.reason : "after skipped cell \(chapter.cells[skip.from].number)"
+                because = filter.firstSkippedCell(chapterTags: chapter.tags, cellTags: [cell.cell.options.tags])
+                    .map { "tags " + $0.tags.joined(separator: ",") } ?? "after skipped cell \(chapter.cells[skipFrom].number)"
                 continue
             }
             guard let outcome = execution.outcome(of: cell.number) else { status = "not-run"; continue }
@@ -117,18 +120,6 @@ struct ChapterJob {
         for index in report.problems.indices { report.problems[index].line = map.line(report.problems[index].line) }
         for index in report.cells.indices { report.cells[index].line = map.line(report.cells[index].line) }
         report.warnings = report.warnings.map { map.message($0, path: chapter.path) }
-    }
-
-    /// Where the tags make this chapter stop (`TagFilter`): cells from index `from` on are
-    /// skipped (`chapter.cells.count` when none is), and why.
-    private func skippedCells() -> (from: Int, reason: String?) {
-        let filter = environment.options.tags
-        let cellTags = chapter.cells.map { $0.cell.options.tags }
-        if let reason = filter.chapterSkipReason(chapterTags: chapter.tags, cellTags: cellTags) { return (0, reason) }
-        guard let first = filter.firstSkippedCell(chapterTags: chapter.tags, cellTags: cellTags) else {
-            return (chapter.cells.count, nil)
-        }
-        return (first.index, "tags \(first.tags.joined(separator: ","))")
     }
 
     /// The execution of the chapter's cells before index `end`, from the cache when its key is there.
