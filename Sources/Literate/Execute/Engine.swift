@@ -53,8 +53,10 @@ public struct Engine: Sendable, Hashable {
     static let swiftModules = ["Autograd", "NN"]
 
     /// Finds the engine: an explicit folder (`--engine`, then `SWIFTBOOK_ENGINE`), else the folder
-    /// of the running executable (`.build/debug/swiftbook` sits beside `.build/debug/libSwiftbookEngine.so`),
-    /// else `.build/debug` and `.build/release` of the package around the current folder.
+    /// of the running executable (`.build/debug/swiftbook` sits beside `.build/debug/libSwiftbookEngine.so`,
+    /// in this repository and in a book's package that depends on swiftbook and built the
+    /// `SwiftbookEngine` product), else `.build/debug` and `.build/release` of the package around
+    /// the current folder.
     public static func locate(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
                               executable: URL? = Bundle.main.executableURL,
                               currentDirectory: String = FileManager.default.currentDirectoryPath) throws -> Engine {
