@@ -128,3 +128,35 @@ import Testing
         #expect(report.chapters.allSatisfy { $0.cached && $0.compilations == 0 }, "\(second.stdout)")
     }
 }
+
+/// swiftbook's own part of the key: its sources, which a rebuild reproduces, not its executable,
+/// which it does not; the executable only when the sources may not be what it was built from.
+@Suite struct SwiftbookIdentityTests {
+    @Test func aToolBuiltAfterItsSourcesIsKnownByThem() throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("swiftbook-identity-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let sources = scratch.appendingPathComponent("Sources/Literate")
+        try FileManager.default.createDirectory(at: sources, withIntermediateDirectories: true)
+        try "let planned = 1\n".write(to: sources.appendingPathComponent("Planner.swift"), atomically: true, encoding: .utf8)
+        let old = Date(timeIntervalSinceNow: -3600)
+        try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: sources.appendingPathComponent("Planner.swift").path)
+        let digests = FileDigests(directory: nil)
+        // Two different executables built from the same sources: one identity.
+        let first = scratch.appendingPathComponent("swiftbook-1"), second = scratch.appendingPathComponent("swiftbook-2")
+        try Data("build one".utf8).write(to: first)
+        try Data("build two".utf8).write(to: second)
+        let identity = SwiftbookVersion.identity(executable: first, digests: digests, sourceRoot: scratch)
+        #expect(identity.contains(" sources "), "\(identity)")
+        #expect(SwiftbookVersion.identity(executable: second, digests: digests, sourceRoot: scratch) == identity)
+        // Other sources: another identity.
+        try "let planned = 2\n".write(to: sources.appendingPathComponent("Planner.swift"), atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: sources.appendingPathComponent("Planner.swift").path)
+        #expect(SwiftbookVersion.identity(executable: first, digests: digests, sourceRoot: scratch) != identity)
+        // A source edited after the build: the executable may not be what its sources say.
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)],
+                                              ofItemAtPath: sources.appendingPathComponent("Planner.swift").path)
+        let edited = SwiftbookVersion.identity(executable: first, digests: digests, sourceRoot: scratch)
+        #expect(edited.contains(" executable sha256:"), "\(edited)")
+        #expect(SwiftbookVersion.identity(executable: second, digests: digests, sourceRoot: scratch) != edited)
+    }
+}
