@@ -12,6 +12,7 @@ import Foundation
 public struct ChapterTimings: Sendable {
     public let directory: URL
 
+    /// The timings kept in `cacheDirectory/timings`.
     public init(cacheDirectory: URL) {
         directory = cacheDirectory.appendingPathComponent("timings")
     }

@@ -17,6 +17,7 @@ public struct FileDigests: Sendable {
     /// Where digests are remembered (`<cache>/digests`); nil remembers nothing.
     public let directory: URL?
 
+    /// Digests remembered in `directory` (created when missing), or nowhere for nil.
     public init(directory: URL?) {
         self.directory = directory
         if let directory { try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) }

@@ -12,6 +12,7 @@ public struct BookReport: Sendable, Codable {
     public var skippedCells: Int
     public var chapters: [ChapterReport]
 
+    /// A report of `chapters`; `skippedCells` is counted from them.
     public init(mode: String, exitCode: Int32, shard: String? = nil, chapters: [ChapterReport]) {
         self.mode = mode
         self.exitCode = exitCode
@@ -20,6 +21,7 @@ public struct BookReport: Sendable, Codable {
         self.skippedCells = chapters.reduce(0) { $0 + $1.skippedCells }
     }
 
+    /// Reads a report; one written before `shard` and `skippedCells` existed reads too.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         mode = try container.decode(String.self, forKey: .mode)

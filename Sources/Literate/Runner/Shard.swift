@@ -12,6 +12,7 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
     public var index: Int
     public var count: Int
 
+    /// Shard `index` of `count`, or nil unless 1 <= index <= count.
     public init?(index: Int, count: Int) {
         guard count >= 1, (1...count).contains(index) else { return nil }
         self.index = index
@@ -25,6 +26,7 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
         self.init(index: index, count: count)
     }
 
+    /// `K/N`, as `--shard` and the JSON report spell it.
     public var description: String { "\(index)/\(count)" }
 
     /// The chapters of this shard, in the order given.

@@ -13,6 +13,7 @@ public struct TagFilter: Sendable, Equatable {
     public var skip: Set<String>
     public var only: Set<String>
 
+    /// The tags of `--skip-tags` and of `--only-tags` (empty: that option was not given).
     public init(skip: Set<String> = [], only: Set<String> = []) {
         self.skip = skip
         self.only = only
