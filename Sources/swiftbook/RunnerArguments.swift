@@ -34,15 +34,39 @@ struct RunnerArguments: ParsableArguments {
     @Option(help: "Report format on standard output: text or json.")
     var format: RunnerOptions.Format = .text
 
+    @Option(help: ArgumentHelp("Only the K-th of N disjoint parts of the book, balanced by the chapters' last measured times "
+                               + "in the cache (by name without them); join the parts' JSON reports with merge-reports.",
+                               valueName: "K/N"))
+    var shard: String?
+
+    @Option(name: .customLong("skip-tags"), help: ArgumentHelp("Skip cells tagged with any of these (tags=... in a cell or chapter), "
+                                                               + "and the cells after them in their chapter.", valueName: "tag,tag"))
+    var skipTags: String?
+
+    @Option(name: .customLong("only-tags"), help: ArgumentHelp("Run only the chapters that carry one of these tags (on the chapter "
+                                                               + "or any cell); the others are skipped.", valueName: "tag,tag"))
+    var onlyTags: String?
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds, got \(timeout)") }
         if maxOutput < 1 { throw ValidationError("--max-output must be at least 1 byte, got \(maxOutput)") }
+        if let shard, Shard(parsing: shard) == nil {
+            throw ValidationError("--shard needs K/N with 1 <= K <= N, as in --shard 2/4; got '\(shard)'")
+        }
+        for (name, list) in [("--skip-tags", skipTags), ("--only-tags", onlyTags)] {
+            if let list, Tags.parse(list) == nil {
+                throw ValidationError("\(name) needs a comma-separated list of tags (lowercase letters, digits, '-'), "
+                                      + "as in \(name) slow,gpu; got '\(list)'")
+            }
+        }
     }
 
     func options(mode: RunnerOptions.Mode) -> RunnerOptions {
         RunnerOptions(mode: mode, paths: paths, jobs: jobs, timeout: timeout, maxOutput: maxOutput, engine: engine,
-                      cacheDirectory: cacheDirectory, useCache: !noCache, verbose: verbose, format: format)
+                      cacheDirectory: cacheDirectory, useCache: !noCache, verbose: verbose, format: format,
+                      shard: shard.flatMap(Shard.init(parsing:)),
+                      tags: TagFilter(skip: Set(skipTags.flatMap(Tags.parse) ?? []), only: Set(onlyTags.flatMap(Tags.parse) ?? [])))
     }
 }
 

@@ -12,7 +12,7 @@ struct Swiftbook: ParsableCommand {
         commandName: "swiftbook",
         abstract: "Run Markdown chapters with Swift cells, check their recorded outputs, render them as HTML.",
         version: SwiftbookVersion.number,
-        subcommands: [Run.self, Check.self, Render.self, Status.self, Preview.self]
+        subcommands: [Run.self, Check.self, Render.self, Status.self, Preview.self, MergeReports.self]
     )
 
     static func main() {

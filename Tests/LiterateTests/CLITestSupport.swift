@@ -40,15 +40,18 @@ struct CLI {
     }
 
     /// Starts `swiftbook arguments...` in the scratch folder (chapter names resolve to `Chapters/<name>`).
-    func start(_ arguments: [String], environment extra: [String: String] = [:]) throws -> (Process, Pipe, Pipe) {
+    /// `SWIFTBOOK_ENGINE` is set to the package's build unless `extra` sets it to "" (then it is
+    /// unset and swiftbook finds the engine itself); `binary` replaces the package's `swiftbook`.
+    func start(_ arguments: [String], environment extra: [String: String] = [:], binary: URL = CLI.binary,
+               in directory: URL? = nil) throws -> (Process, Pipe, Pipe) {
         let process = Process()
-        process.executableURL = CLI.binary
+        process.executableURL = binary
         process.arguments = arguments
-        process.currentDirectoryURL = folder
+        process.currentDirectoryURL = directory ?? folder
         var environment = ProcessInfo.processInfo.environment
         environment["SWIFTBOOK_ENGINE"] = CLI.buildFolder.path
         environment.removeValue(forKey: "GITHUB_ACTIONS")
-        for (key, value) in extra { environment[key] = value }
+        for (key, value) in extra { environment[key] = value.isEmpty ? nil : value }
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -60,8 +63,14 @@ struct CLI {
     /// Runs `swiftbook arguments...` with a private cache folder and waits for it.
     @discardableResult
     func run(_ arguments: String..., environment: [String: String] = [:]) throws -> Result {
-        let (process, out, err) = try start(arguments + ["--cache-dir", folder.appendingPathComponent("cache").path],
-                                            environment: environment)
+        try run(arguments + ["--cache-dir", folder.appendingPathComponent("cache").path], environment: environment)
+    }
+
+    /// Runs `binary arguments...` in `directory` (default: the scratch folder) as given, and waits for it.
+    @discardableResult
+    func run(_ arguments: [String], environment: [String: String] = [:], binary: URL = CLI.binary,
+             in directory: URL? = nil) throws -> Result {
+        let (process, out, err) = try start(arguments, environment: environment, binary: binary, in: directory)
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -89,7 +89,7 @@ import Testing
         let error = try #require(try DocumentFixtures.error("bad-option.md"))
         #expect(error.location.description == "documents/bad-option.md:7:12")
         #expect(error.message == "unknown cell option 'hiden'; the words after 'swift' may be: "
-            + "no-run, fails, hidden, unchecked, rtol=<number>, atol=<number>")
+            + "no-run, fails, hidden, unchecked, rtol=<number>, atol=<number>, tags=<tag>,<tag>")
     }
 
     @Test func anUnknownOptionAfterAnEntityIsReportedWhereItIsWritten() throws {

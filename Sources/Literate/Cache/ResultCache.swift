@@ -4,12 +4,15 @@ import Foundation
 /// warm `run` or `check` neither compiles nor runs.
 ///
 /// The key is SHA-256 over everything the planned program and its run are made from: each cell's
-/// code, number and `fails` option, the chapter's file name, seed, time and output limits, the
-/// engine build's identity, `swiftc --version`, and swiftbook's own version and executable
-/// (which fixes how cells are planned). Hashing the inputs rather than the planned text lets a
-/// warm run skip planning. Entries are JSON files `<key>.json` in the cache folder
-/// (`.build/swiftbook-cache/` of the package by default), written atomically; a damaged or
-/// unreadable entry is a miss. Runs that timed out are not stored: a slower moment could differ.
+/// code, number and `fails` option, the chapter's file name, seed, time and output limits, and
+/// the tools by content (`ToolIdentity`: the engine's files, `swiftc --version`, swiftbook's
+/// version and executable), never by path or time, so the folder can be restored into a fresh
+/// clone or another machine. Hashing the inputs rather than the planned text lets a warm run skip
+/// planning. Entries are files `<key>.json` in the cache folder (`.build/swiftbook-cache/` of the
+/// package by default), written atomically: a header line `swiftbook-cache-v4 <key> <sha256>`,
+/// then the execution as JSON. An entry whose header is not that of the key looked up, whose
+/// checksum does not match, or that does not decode (damaged, truncated, copied under another
+/// name) is a miss. Runs that timed out are not stored: a slower moment could differ.
 public struct ResultCache: Sendable {
     public let directory: URL
 
@@ -37,7 +40,7 @@ public struct ResultCache: Sendable {
     /// or the outputs a first `run` inserts change no key.
     public static func key(cells: [ProgramCell], settings: ExecutionSettings, toolIdentity: String) -> String {
         var hash = SHA256()
-        hash.update(field: "swiftbook-cache-v3")
+        hash.update(field: ResultCache.format)
         hash.update(field: toolIdentity)
         for cell in cells {
             hash.update(field: "\(cell.number) \(cell.expectsFailure)")
@@ -47,27 +50,45 @@ public struct ResultCache: Sendable {
         return hash.hexDigest()
     }
 
-    /// The stored execution for a key, if any.
+    /// The stored execution for a key, if any and intact.
     public func lookup(_ key: String) -> ChapterExecution? {
-        guard let data = try? Data(contentsOf: file(key)),
-              var execution = try? JSONDecoder().decode(ChapterExecution.self, from: data) else { return nil }
+        guard let data = try? Data(contentsOf: file(key)), let newline = data.firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+        let header = String(decoding: data[data.startIndex..<newline], as: UTF8.self).split(separator: " ")
+        let payload = data[(newline + 1)...]
+        var hash = SHA256()
+        payload.withUnsafeBytes { hash.update(buffer: $0) }
+        guard header.count == 3, header[0] == ResultCache.format, header[1] == key, header[2] == hash.hexDigest(),
+              var execution = try? JSONDecoder().decode(ChapterExecution.self, from: payload) else { return nil }
         execution.compilations = 0
         return execution
     }
 
     /// Stores an execution (best effort: a cache that cannot be written only costs time).
     public func store(_ execution: ChapterExecution, for key: String) {
-        guard !execution.timedOut, let data = try? JSONEncoder().encode(execution) else { return }
-        let temporary = directory.appendingPathComponent(".\(key).\(UUID().uuidString).tmp")
+        guard !execution.timedOut, let payload = try? JSONEncoder().encode(execution) else { return }
+        var hash = SHA256()
+        payload.withUnsafeBytes { hash.update(buffer: $0) }
+        write(Data("\(ResultCache.format) \(key) \(hash.hexDigest())\n".utf8) + payload, to: file(key))
+    }
+
+    /// Writes a file of the cache atomically: beside it, then renamed over it.
+    func write(_ data: Data, to destination: URL) {
+        let temporary = directory.appendingPathComponent(".\(UUID().uuidString).tmp")
         CleanupRegistry.shared.add(temporary.path)
         defer { CleanupRegistry.shared.remove(temporary.path) }
         do {
             try data.write(to: temporary)
-            if rename(temporary.path, file(key).path) != 0 { try? FileManager.default.removeItem(at: temporary) }
+            if rename(temporary.path, destination.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
         }
     }
+
+    /// Where the tools' file digests are remembered (`FileDigests`).
+    public var digests: FileDigests { FileDigests(directory: directory.appendingPathComponent("digests")) }
+
+    /// The version of the key and of the entries' header.
+    static let format = "swiftbook-cache-v4"
 
     private func file(_ key: String) -> URL { directory.appendingPathComponent("\(key).json") }
 }

@@ -6,6 +6,7 @@
 /// ```swift hidden            run, but left out of the HTML with its output
 /// ```swift unchecked         output recorded but never compared (timings, addresses)
 /// ```swift rtol=1e-3 atol=0  numeric tolerance for checking this cell's output
+/// ```swift tags=slow,gpu     tags for --skip-tags and --only-tags (see `Tags`)
 /// ````
 public struct CellOptions: Hashable, Sendable {
     /// The cell is compiled and run (false for `no-run`).
@@ -18,9 +19,12 @@ public struct CellOptions: Hashable, Sendable {
     public var compared: Bool
     /// How far numbers in the output may drift (`rtol=`, `atol=`; default `Tolerance.standard`).
     public var tolerance: Tolerance
+    /// The cell's own tags (`tags=slow,gpu`); its chapter's tags apply too.
+    public var tags: [String]
 
     public init(runs: Bool = true, expectsFailure: Bool = false, hidden: Bool = false,
-                compared: Bool = true, tolerance: Tolerance = .standard) {
+                compared: Bool = true, tolerance: Tolerance = .standard, tags: [String] = []) {
+        self.tags = tags
         self.runs = runs
         self.expectsFailure = expectsFailure
         self.hidden = hidden
@@ -32,7 +36,7 @@ public struct CellOptions: Hashable, Sendable {
     public static let standard = CellOptions()
 
     /// The words a cell's info string may hold after `swift`, for error messages.
-    static let validSpellings = "no-run, fails, hidden, unchecked, rtol=<number>, atol=<number>"
+    static let validSpellings = "no-run, fails, hidden, unchecked, rtol=<number>, atol=<number>, tags=<tag>,<tag>"
 
     /// Reads the options from a cell's info string (`swift no-run`, `swift rtol=1e-3`, ...).
     ///
@@ -64,7 +68,12 @@ public struct CellOptions: Hashable, Sendable {
             case "hidden": hidden = true
             case "unchecked": compared = false
             default:
-                if name == "rtol" || name == "atol", word.contains("=") {
+                if name == "tags", word.contains("=") {
+                    guard let list = Tags.parse(word.dropFirst(name.count + 1)) else {
+                        throw ChapterError(location: here, message: "cell option " + Tags.problem(word))
+                    }
+                    tags = list
+                } else if name == "rtol" || name == "atol", word.contains("=") {
                     let text = String(word.dropFirst(name.count + 1))
                     guard let value = Double(text), value.isFinite, value >= 0 else {
                         throw ChapterError(location: here, message:
@@ -78,11 +87,11 @@ public struct CellOptions: Hashable, Sendable {
             }
         }
         if !runs {
-            let conflicting = ["fails", "unchecked", "rtol", "atol"].filter(seen.contains)
+            let conflicting = ["fails", "unchecked", "rtol", "atol", "tags"].filter(seen.contains)
             if let first = conflicting.first {
                 throw ChapterError(location: location, message:
                     "cell option 'no-run' cannot go with '\(first)': a cell that never runs has no output "
-                    + "to fail, check or compare; remove one of them")
+                    + "to fail, check or compare, nor anything to skip; remove one of them")
             }
         }
     }

@@ -1,5 +1,5 @@
 /// Chapter-wide settings, from an HTML comment at top level:
-/// `<!-- swiftbook: seed=42 timeout=60 -->`.
+/// `<!-- swiftbook: seed=42 timeout=60 tags=slow -->`.
 public struct ChapterSettings: Hashable, Sendable {
     /// The seed each cell's generator is derived from, with the cell's index.
     public var seed: UInt64 = 0
@@ -8,14 +8,17 @@ public struct ChapterSettings: Hashable, Sendable {
     /// In a translation: the version of its source's cells it was made from (`source=`, per-cell
     /// hashes written by `swiftbook run`; see `SourceRecord`). Nil elsewhere.
     public var source: String?
+    /// Tags of the whole chapter (`tags=gpu,slow`): every cell carries them (`Tags`).
+    public var tags: [String]
 
-    public init(seed: UInt64 = 0, timeout: Double? = nil) {
+    public init(seed: UInt64 = 0, timeout: Double? = nil, tags: [String] = []) {
         self.seed = seed
         self.timeout = timeout
+        self.tags = tags
     }
 
     /// The keys a settings comment may hold, for error messages.
-    static let validSpellings = "seed=<whole number>, timeout=<seconds>, source=<cell hashes> (translations)"
+    static let validSpellings = "seed=<whole number>, timeout=<seconds>, tags=<tag>,<tag>, source=<cell hashes> (translations)"
 
     /// Reads one settings comment into `self`.
     ///
@@ -30,14 +33,19 @@ public struct ChapterSettings: Hashable, Sendable {
             let here = Self.location(of: word, in: comment, from: location)
             let parts = word.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let key = String(parts[0])
-            guard parts.count == 2, key == "seed" || key == "timeout" || key == "source" else {
+            guard parts.count == 2, key == "seed" || key == "timeout" || key == "tags" || key == "source" else {
                 throw ChapterError(location: here, message:
                     "unknown chapter setting '\(word)'; a swiftbook comment may set: \(Self.validSpellings)")
             }
             guard seen.insert(key).inserted else {
                 throw ChapterError(location: here, message: "chapter setting '\(key)' is set twice; keep one")
             }
-            if key == "source" {
+            if key == "tags" {
+                guard let list = Tags.parse(parts[1]) else {
+                    throw ChapterError(location: here, message: "chapter setting " + Tags.problem(word))
+                }
+                tags = list
+            } else if key == "source" {
                 guard !parts[1].isEmpty else {
                     throw ChapterError(location: here, message:
                         "chapter setting 'source=' needs the hashes that swiftbook run records; delete it to record them again")

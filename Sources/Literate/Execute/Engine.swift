@@ -36,18 +36,27 @@ public struct Engine: Sendable, Hashable {
         return arguments
     }
 
-    /// What identifies this engine build for the cache: the library's path, size and modification time.
-    public var identity: String {
-        let path = directory + "/" + Engine.libraryFile
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        let size = (attributes?[.size] as? NSNumber)?.int64Value ?? -1
-        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
-        return "\(path) \(size) \(modified)"
+    /// What identifies this engine build for the cache, by content only: the SHA-256 of the
+    /// library, of the modules cells import (`Autograd`, `NN`) and of the C module maps they need.
+    /// Never a path or a time, so a rebuild of the same sources in a fresh clone (or a copy of the
+    /// folder) keeps every cached result; `digests` remembers the hashes for a warm run.
+    public func identity(digests: FileDigests) -> String {
+        var files = [directory + "/" + Engine.libraryFile]
+        files += Engine.swiftModules.map { "\(directory)/Modules/\($0).swiftmodule" }
+        files += includeDirectories.map { $0 + "/module.modulemap" }.filter { FileManager.default.fileExists(atPath: $0) }
+        return files.map { file in
+            "\(URL(fileURLWithPath: file).lastPathComponent) \(digests.digest(ofFile: file) ?? "unreadable")"
+        }.joined(separator: "\n")
     }
 
+    /// The engine's Swift modules that chapter programs import.
+    static let swiftModules = ["Autograd", "NN"]
+
     /// Finds the engine: an explicit folder (`--engine`, then `SWIFTBOOK_ENGINE`), else the folder
-    /// of the running executable (`.build/debug/swiftbook` sits beside `.build/debug/libSwiftbookEngine.so`),
-    /// else `.build/debug` and `.build/release` of the package around the current folder.
+    /// of the running executable (`.build/debug/swiftbook` sits beside `.build/debug/libSwiftbookEngine.so`,
+    /// in this repository and in a book's package that depends on swiftbook and built the
+    /// `SwiftbookEngine` product), else `.build/debug` and `.build/release` of the package around
+    /// the current folder.
     public static func locate(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
                               executable: URL? = Bundle.main.executableURL,
                               currentDirectory: String = FileManager.default.currentDirectoryPath) throws -> Engine {
@@ -66,9 +75,23 @@ public struct Engine: Sendable, Hashable {
         throw ExecutionError.engineNotFound(searched: candidates)
     }
 
+    /// The C module folders the engine's modules need: the `Sources/*` module maps of the package
+    /// that built the engine (this repository, or a book's package) and of the swiftbook sources
+    /// this tool was built from (`#filePath`), which is where a book's package that depends on
+    /// swiftbook has swiftbook's own (`.build/checkouts/swiftbook`, or its local path).
     private static func cModuleIncludes(near build: URL) -> [String] {
-        guard let root = packageRoot(from: build) else { return [] }
-        let sources = root.appendingPathComponent("Sources")
+        let ownSources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        var includes: [String] = []
+        for sources in [packageRoot(from: build)?.appendingPathComponent("Sources"), ownSources].compactMap({ $0 }) {
+            for include in cModuleIncludes(inSources: sources.standardizedFileURL) where !includes.contains(include) {
+                includes.append(include)
+            }
+        }
+        return includes
+    }
+
+    private static func cModuleIncludes(inSources sources: URL) -> [String] {
         let manager = FileManager.default
         var includes: [String] = []
         for name in (try? manager.contentsOfDirectory(atPath: sources.path))?.sorted() ?? [] {

@@ -58,14 +58,13 @@ public struct SwiftCompiler: Sendable {
                        diagnostics: CompilerDiagnostic.parse(result.text), output: result.text)
     }
 
-    /// `swiftc --version`, remembered in `cacheDirectory` under the compiler's path and
-    /// modification time so a warm run does not start the compiler at all.
+    /// `swiftc --version`: the toolchain's identity for the cache, by what it says it is, never
+    /// by its path. Remembered in `cacheDirectory` under the compiler's path, size, modification
+    /// time and inode (`FileDigests.stamp`) so a warm run does not start the compiler at all.
     func version(cacheDirectory: URL?) -> String {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: resolvedPath)
-        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        let key = SHA256.hex("\(resolvedPath) \(modified)")
+        let key = SHA256.hex(FileDigests.stamp(resolvedPath) ?? resolvedPath)
         let file = cacheDirectory?.appendingPathComponent("swiftc-\(key).version")
-        if let file, let cached = try? String(contentsOf: file, encoding: .utf8) { return cached }
+        if let file, let cached = try? String(contentsOf: file, encoding: .utf8), !cached.isEmpty { return cached }
         let version = (try? ChildProcess.output(swiftc, arguments: ["--version"]).text) ?? "unknown"
         if let file { try? version.write(to: file, atomically: true, encoding: .utf8) }
         return version

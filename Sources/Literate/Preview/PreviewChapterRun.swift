@@ -23,7 +23,6 @@ struct PreviewChapterResult: Sendable, Equatable {
 struct PreviewChapterRunner: Sendable {
     let executor: ChapterExecutor
     let cache: ResultCache?
-    let compilerVersion: String
     let engine: Engine
     let timeout: Double?
     let maxOutput: Int
@@ -35,7 +34,6 @@ struct PreviewChapterRunner: Sendable {
         let directory = cacheDirectory.map { URL(fileURLWithPath: $0) }
             ?? ResultCache.defaultDirectory(near: URL(fileURLWithPath: file).deletingLastPathComponent())
         cache = try? ResultCache(directory: directory)
-        compilerVersion = compiler.version(cacheDirectory: cache?.directory)
         executor = ChapterExecutor(compiler: compiler)
         self.timeout = timeout
         self.maxOutput = maxOutput
@@ -114,7 +112,7 @@ struct PreviewChapterRunner: Sendable {
         let settings = ExecutionSettings(chapterName: URL(fileURLWithPath: chapter.path).lastPathComponent, seed: chapter.seed,
                                          timeout: timeout ?? chapter.timeout ?? 60, maxOutput: maxOutput)
         // The engine's identity is read now, so a rebuilt engine never answers from an old result.
-        let identity = [SwiftbookVersion.identity, engine.identity, compilerVersion].joined(separator: "\n")
+        let identity = ToolIdentity.make(engine: engine, compiler: executor.compiler, cacheDirectory: cache?.directory)
         let key = ResultCache.key(cells: cells, settings: settings, toolIdentity: identity)
         if let cached = cache?.lookup(key) { return cached }
         let execution = try executor.execute(cells, settings: settings)

@@ -17,7 +17,7 @@ public struct BookRunner {
 
     /// Does the whole job and returns the exit status (see `RunnerExit`).
     public func run() -> Int32 {
-        let files: [String]
+        var files: [String]
         do {
             files = try ChapterFiles.expand(options.paths)
         } catch {
@@ -26,6 +26,19 @@ public struct BookRunner {
         guard !files.isEmpty else {
             return finishEarly(with: "\(options.paths.joined(separator: " ")): error: no chapters (.md files) to "
                                + "\(options.mode.rawValue); pass Markdown chapters or folders that hold some")
+        }
+        // The cache is written even when it is not read (`--no-cache`), so that such a run refreshes it.
+        let cacheDirectory = options.cacheDirectory.map { URL(fileURLWithPath: $0) }
+            ?? ResultCache.defaultDirectory(near: URL(fileURLWithPath: files[0]).deletingLastPathComponent())
+        if let shard = options.shard {
+            let bookSize = files.count
+            files = shard.chapters(of: files, times: ChapterTimings(cacheDirectory: cacheDirectory).splitTimes(of: files))
+            // More shards than chapters is no mistake: a CI matrix may outgrow a small book.
+            if files.isEmpty {
+                errorStream("swiftbook: shard \(shard) has no chapters (the book has \(bookSize)); nothing to do\n")
+                if options.format == .json { outputStream(ReportPrinter.json([], mode: options.mode, exitCode: 0, shard: shard)) }
+                return RunnerExit.success
+            }
         }
         var chapters: [RunnableChapter] = []
         var loadErrors: [String] = []
@@ -40,7 +53,7 @@ public struct BookRunner {
 
         let environment: ChapterJob.Environment
         do {
-            environment = try makeEnvironment(near: files.first ?? ".")
+            environment = try makeEnvironment(cacheDirectory: cacheDirectory)
         } catch {
             return finishEarly(with: "\(error)")
         }
@@ -76,25 +89,36 @@ public struct BookRunner {
         let translations = TranslationCheck.verify(files: files, record: options.mode == .run && !Interrupts.isInterrupted)
         if !translations.problems.isEmpty { errorStream(translations.problems.map(\.description).joined(separator: "\n") + "\n") }
         for path in translations.recorded where showProgress { errorStream("\(path): recorded the version of its source it translates\n") }
+        // Between runs of the whole book, the next split learns the times measured now.
+        if options.shard == nil { environment.timings?.refreshSplitTimes() }
         let failed = reports.filter { !$0.succeeded }.count + (referenceErrors.isEmpty ? 0 : 1)
             + Set(translations.problems.map(\.path)).count
         let code = failed == 0 ? RunnerExit.success : RunnerExit.failure
-        if options.format == .json { outputStream(ReportPrinter.json(reports, mode: options.mode, exitCode: code)) }
-        if showProgress || failed > 0 {
+        if options.format == .json {
+            outputStream(ReportPrinter.json(reports, mode: options.mode, exitCode: code, shard: options.shard))
+        }
+        let skipped = reports.reduce(0) { $0 + $1.skippedCells }
+        if showProgress || failed > 0 || skipped > 0 {
             let verb = options.mode == .run ? "ran" : "checked"
-            errorStream("swiftbook: \(verb) \(total) chapter\(total == 1 ? "" : "s") in "
+            errorStream("swiftbook: \(verb) \(total) chapter\(total == 1 ? "" : "s")"
+                        + (options.shard.map { " (shard \($0))" } ?? "") + " in "
                         + "\(String(format: "%.1f", Date().timeIntervalSince(started))) s; "
-                        + (failed == 0 ? "all good\n" : "\(failed) with problems\n"))
+                        + (failed == 0 ? "all good" : "\(failed) with problems")
+                        + (skipped > 0 ? "; \(skipped) cell\(skipped == 1 ? "" : "s") skipped by tags\n" : "\n"))
         }
         return code
     }
 
     /// `[3/40] Chapters/x.md: 5 cells, 1.2 s, 1 compile 0.80 s, run 0.30 s, written`.
     private static func progressLine(_ report: ChapterReport, done: Int, total: Int) -> String {
+        let skipped = report.skippedCells
+        if skipped > 0 && skipped == report.cells.filter({ $0.status != "no-run" }).count {
+            return "[\(done)/\(total)] \(report.path): skipped (\(report.cells.first?.skippedBecause ?? "tags"))\n"
+        }
         let how = report.cached ? "cached"
             : "\(report.compilations) compile\(report.compilations == 1 ? "" : "s") "
                 + String(format: "%.2f s, run %.2f s", report.compileSeconds, report.runSeconds)
-        let written = report.written ? ", written" : ""
+        let written = (report.written ? ", written" : "") + (skipped > 0 ? ", \(skipped) skipped by tags" : "")
         let cells = report.cells.count
         return "[\(done)/\(total)] \(report.path): \(cells) cell\(cells == 1 ? "" : "s"), "
             + "\(String(format: "%.1f", report.seconds)) s, \(how)\(written)\n"
@@ -108,18 +132,15 @@ public struct BookRunner {
         return RunnerExit.usage
     }
 
-    private func makeEnvironment(near file: String) throws -> ChapterJob.Environment {
+    private func makeEnvironment(cacheDirectory directory: URL) throws -> ChapterJob.Environment {
         let engine = try Engine.locate(explicit: options.engine)
         let compiler = SwiftCompiler(engine: engine)
-        // The cache is written even when it is not read (`--no-cache`), so that such a run refreshes it.
-        let directory = options.cacheDirectory.map { URL(fileURLWithPath: $0) }
-            ?? ResultCache.defaultDirectory(near: URL(fileURLWithPath: file).deletingLastPathComponent())
         // Without reading it, a cache that cannot be made is no reason to stop.
         let cache: ResultCache? = options.useCache ? try ResultCache(directory: directory) : try? ResultCache(directory: directory)
-        let identity = [SwiftbookVersion.identity, engine.identity, compiler.version(cacheDirectory: cache?.directory)]
-            .joined(separator: "\n")
+        let identity = ToolIdentity.make(engine: engine, compiler: compiler, cacheDirectory: cache?.directory)
         return ChapterJob.Environment(options: options, executor: ChapterExecutor(compiler: compiler), cache: cache,
-                                      toolIdentity: identity)
+                                      toolIdentity: identity,
+                                      timings: cache.map { ChapterTimings(cacheDirectory: $0.directory) })
     }
 }
 
@@ -140,22 +161,5 @@ private final class InOrderRelease<Value>: @unchecked Sendable {
             next += 1
         }
         return ready
-    }
-}
-
-/// swiftbook's own version, part of every cache key: the release number and the running
-/// executable's size and modification time, so a rebuilt runner never trusts an old result.
-public enum SwiftbookVersion {
-    public static let number = "0.1.0"
-
-    static var identity: String {
-        var text = "swiftbook \(number)"
-        if let path = Bundle.main.executableURL?.resolvingSymlinksInPath().path,
-           let attributes = try? FileManager.default.attributesOfItem(atPath: path) {
-            let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
-            let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-            text += " \(path) \(size) \(modified)"
-        }
-        return text
     }
 }

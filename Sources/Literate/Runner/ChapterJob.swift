@@ -10,6 +10,8 @@ struct ChapterJob {
         var cache: ResultCache?
         /// The toolchain, engine and runner identity that goes into every cache key.
         var toolIdentity: String
+        /// Where each chapter's measured time is kept, for `--shard`.
+        var timings: ChapterTimings?
     }
 
     let chapter: RunnableChapter
@@ -18,9 +20,19 @@ struct ChapterJob {
     func perform() -> ChapterReport {
         let started = Date()
         var report = ChapterReport(path: chapter.path)
+        let filter = environment.options.tags
+        if let reason = filter.chapterSkipReason(chapterTags: chapter.tags, cellTags: chapter.cells.map(\.cell.options.tags)) {
+            report.cells = chapter.cells.map { cell in
+                cell.runs ? .init(number: cell.number, line: cell.line, status: "skipped", skippedBecause: reason)
+                    : .init(number: cell.number, line: cell.line, status: "no-run")
+            }
+            return report
+        }
+        let skip = filter.firstSkippedCell(chapterTags: chapter.tags, cellTags: chapter.cells.map(\.cell.options.tags))
+        let skipFrom = skip?.index ?? chapter.cells.count
         let execution: ChapterExecution
         do {
-            (execution, report.cached) = try execute()
+            (execution, report.cached) = try execute(cellsBefore: skipFrom)
         } catch {
             // The chapter as a whole could not run (no compiler, no engine): line 0, and the
             // message without its own `error: ` (the printer says it once).
@@ -39,10 +51,20 @@ struct ChapterJob {
         }
         var newOutputs: [Int: String] = [:]
         var newFigures: [Int: String?] = [:]  // figures: see Figures/ChapterFigures.swift
-        for cell in chapter.cells {
-            var status = "passed"
-            defer { report.cells.append(.init(number: cell.number, line: cell.line, status: status)) }
-            guard cell.runs else { status = "skipped"; continue }
+        if !report.cached && skip == nil {
+            environment.timings?.record(execution.compileSeconds + execution.runSeconds, for: chapter.path)
+        }
+        for (index, cell) in chapter.cells.enumerated() {
+            var status = "passed", because: String?
+            defer { report.cells.append(.init(number: cell.number, line: cell.line, status: status, skippedBecause: because)) }
+            guard cell.runs else { status = "no-run"; continue }
+            // A skipped cell keeps its recorded output: it is neither written nor compared.
+            guard index < skipFrom else {
+                status = "skipped"
+                because = filter.firstSkippedCell(chapterTags: chapter.tags, cellTags: [cell.cell.options.tags])
+                    .map { "tags " + $0.tags.joined(separator: ",") } ?? "after skipped cell \(chapter.cells[skipFrom].number)"
+                continue
+            }
             guard let outcome = execution.outcome(of: cell.number) else { status = "not-run"; continue }
             switch outcome.status {
             case .notRun:
@@ -112,10 +134,10 @@ struct ChapterJob {
         report.warnings = report.warnings.map { map.message($0, path: chapter.path) }
     }
 
-    /// The chapter's execution, from the cache when its key is there.
-    private func execute() throws -> (ChapterExecution, cached: Bool) {
+    /// The execution of the chapter's cells before index `end`, from the cache when its key is there.
+    private func execute(cellsBefore end: Int) throws -> (ChapterExecution, cached: Bool) {
         let options = environment.options
-        let cells = chapter.cells.filter(\.runs).map(\.programCell)
+        let cells = chapter.cells.prefix(end).filter(\.runs).map(\.programCell)
         guard !cells.isEmpty else { return (ChapterExecution(outcomes: [], warnings: [], compilations: 0, timedOut: false), false) }
         let settings = ExecutionSettings(chapterName: URL(fileURLWithPath: chapter.path).lastPathComponent, seed: chapter.seed,
                                          timeout: options.timeout ?? chapter.timeout ?? 60, maxOutput: options.maxOutput)

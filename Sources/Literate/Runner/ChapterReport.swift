@@ -18,8 +18,11 @@ public struct ChapterReport: Sendable, Codable {
     public struct Cell: Sendable, Codable {
         public var number: Int
         public var line: Int
-        /// `passed`, `failed`, `stale`, `not-run` (after a failure), `skipped` (`no-run`), `unchecked`.
+        /// `passed`, `failed`, `stale`, `not-run` (after a failure), `no-run` (the cell option),
+        /// `unchecked`, or `skipped` (left out by `--skip-tags` or `--only-tags`; see `skippedBecause`).
         public var status: String
+        /// Why a `skipped` cell was left out: `tags slow`, `not tagged gpu`, `after skipped cell 3`.
+        public var skippedBecause: String?
     }
 
     public var path: String
@@ -38,4 +41,7 @@ public struct ChapterReport: Sendable, Codable {
     public init(path: String) { self.path = path }
 
     public var succeeded: Bool { problems.isEmpty }
+
+    /// Cells left out by tags: reported as skipped, never as passed.
+    public var skippedCells: Int { cells.filter { $0.status == "skipped" }.count }
 }

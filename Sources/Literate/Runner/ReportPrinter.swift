@@ -35,17 +35,9 @@ struct ReportPrinter {
         }.joined()
     }
 
-    /// The whole run as one JSON document.
-    static func json(_ reports: [ChapterReport], mode: RunnerOptions.Mode, exitCode: Int32) -> String {
-        struct Document: Encodable {
-            var mode: String
-            var exitCode: Int32
-            var chapters: [ChapterReport]
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let data = (try? encoder.encode(Document(mode: mode.rawValue, exitCode: exitCode, chapters: reports))) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+    /// The whole run as one JSON document (`BookReport`).
+    static func json(_ reports: [ChapterReport], mode: RunnerOptions.Mode, exitCode: Int32, shard: Shard? = nil) -> String {
+        BookReport(mode: mode.rawValue, exitCode: exitCode, shard: shard?.description, chapters: reports).json
     }
 
     private func escapeData(_ text: String) -> String {

@@ -8,6 +8,7 @@ struct RunnableChapter: Sendable {
 
     var seed: UInt64 { document.settings.seed }
     var timeout: Double? { document.settings.timeout }
+    var tags: [String] { document.settings.tags }
 
     /// Reads and parses a chapter; unreadable bytes, invalid UTF-8 or a bad cell option throw.
     static func load(path: String) throws -> RunnableChapter {

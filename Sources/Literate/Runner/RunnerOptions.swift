@@ -35,10 +35,17 @@ public struct RunnerOptions: Sendable {
     public var format: Format
     /// Also print `::error file=…,line=…::` lines for GitHub Actions (on when `GITHUB_ACTIONS` is set).
     public var githubAnnotations: Bool
+    /// Only this part of the book (`--shard K/N`); nil runs every chapter.
+    public var shard: Shard?
+    /// Tagged work left out (`--skip-tags`, `--only-tags`).
+    public var tags: TagFilter
 
     public init(mode: Mode, paths: [String] = [], jobs: Int? = nil, timeout: Double? = nil, maxOutput: Int = 65536,
                 engine: String? = nil, cacheDirectory: String? = nil, useCache: Bool = true, verbose: Bool = false,
-                format: Format = .text, githubAnnotations: Bool = ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] != nil) {
+                format: Format = .text, githubAnnotations: Bool = ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] != nil,
+                shard: Shard? = nil, tags: TagFilter = TagFilter()) {
+        self.shard = shard
+        self.tags = tags
         self.mode = mode
         self.paths = paths.isEmpty ? ["Chapters"] : paths
         self.jobs = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import Literate
+
+/// `swiftbook merge-reports`: one verdict from the JSON reports of a book's shards.
+struct MergeReports: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge-reports",
+        abstract: "Join the JSON reports of shards (run or check --shard K/N --format json) into one verdict.",
+        discussion: """
+        Prints every chapter's problems (and ::error annotations with GITHUB_ACTIONS set), or with --format json \
+        the merged report. Exit status: the worst of the reports: 0 all good, 1 a check failed or a cell failed, \
+        2 bad usage (a report is unreadable, two reports hold the same chapter, a shard is missing or repeated).
+        """
+    )
+
+    @Argument(help: "The shards' JSON reports.")
+    var reports: [String]
+
+    @Option(help: "Report format on standard output: text or json.")
+    var format: RunnerOptions.Format = .text
+
+    @Option(name: .customLong("cache-dir"), help: ArgumentHelp(
+        "A cache folder the shards' cache folders were copied into: its chapter times become the times the next split "
+        + "is balanced by.", valueName: "dir"))
+    var cacheDirectory: String?
+
+    func run() throws {
+        let merged: BookReport
+        do {
+            merged = try ReportMerger.merge(files: reports)
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(RunnerExit.usage)
+        }
+        if let cacheDirectory { ChapterTimings(cacheDirectory: URL(fileURLWithPath: cacheDirectory)).refreshSplitTimes() }
+        let text = ReportMerger.text(merged, githubAnnotations: ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] != nil)
+        FileHandle.standardError.write(Data(text.problems.utf8))
+        FileHandle.standardOutput.write(Data((format == .json ? merged.json : text.annotations).utf8))
+        if merged.exitCode != 0 { throw ExitCode(merged.exitCode) }
+    }
+}
