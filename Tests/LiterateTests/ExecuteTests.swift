@@ -30,6 +30,25 @@ func testEngine() throws -> Engine {
         ])
     }
 
+    /// A `fails` cell that declares nothing is skipped by the same binary after its trap; one
+    /// that declares something is compiled out, as it must stay at file scope.
+    @Test func aTrapInAFailsCellThatDeclaresNothingNeedsNoSecondCompile() throws {
+        let skippable = try execute([
+            ProgramCell(number: 1, code: "let values = [1, 2, 3]\nprint(\"ready\")", line: 3),
+            ProgramCell(number: 2, code: "print(\"about to\")\nvalues[5]", line: 8, expectsFailure: true),
+            ProgramCell(number: 3, code: "print(values.count)", line: 13),
+        ])
+        #expect(skippable.outcomes.map(\.output) == ["ready\n", "about to\nFatal error: Index out of range\n", "3\n"])
+        #expect(skippable.compilations == 1)
+        let declaring = try execute([
+            ProgramCell(number: 1, code: "let values = [1, 2, 3]", line: 3),
+            ProgramCell(number: 2, code: "let bad = values[5]", line: 8, expectsFailure: true),
+            ProgramCell(number: 3, code: "print(values.count)", line: 13),
+        ])
+        #expect(declaring.outcomes.map(\.output) == ["", "Fatal error: Index out of range\n", "3\n"])
+        #expect(declaring.compilations == 2)
+    }
+
     @Test func compileErrorStopsLaterCellsButEarlierOnesRun() throws {
         let execution = try execute([
             ProgramCell(number: 1, code: "print(1)", line: 3),

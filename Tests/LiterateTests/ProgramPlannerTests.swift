@@ -75,6 +75,14 @@ import Testing
         #expect(!plan.source.contains("if "))
     }
 
+    @Test func aFailsCellThatDeclaresNothingCanBeSkipped() {
+        let plan = plan("let a = [1]", "print(1)\na[3]", "let b = a[3]", "defer { print(2) }\na[3]", fails: [2, 3, 4])
+        #expect(plan.source.contains("if __swiftbookRuns(2) {\n#sourceLocation(file: \"x.md#2\", line: 1)\nprint(1)\n__show(a[3])\n#sourceLocation()\n}\n"))
+        #expect(!plan.source.contains("__swiftbookRuns(3)"))
+        #expect(!plan.source.contains("__swiftbookRuns(4)"))
+        #expect(plan.cell(numbered: 2)?.skippable == true && plan.cell(numbered: 3)?.skippable == false)
+    }
+
     @Test func aCellWithASyntaxErrorIsCopiedAsWritten() {
         let plan = plan("let x = 1", "let x = (\nx", "let x = 3")
         #expect(code(plan, 2) == "let x = (\nx")

@@ -61,10 +61,31 @@ struct ExecutionState {
     /// Runs the compiled program. Returns the cells to compile and run next when a `fails` cell
     /// trapped as expected (all but that one), nil when the run settled every cell it reached.
     mutating func run(_ binary: URL, plan: ProgramPlan, program: [ProgramCell]) throws -> [ProgramCell]? {
+        var skipped: Set<Int> = []
+        while true {
+            switch try runOnce(binary, plan: plan, program: program, skipping: skipped) {
+            case .settled: return nil
+            case .skip(let cell): skipped.insert(cell)
+            case .recompile(let rest): return rest
+            }
+        }
+    }
+
+    private enum RunEnd {
+        /// Every cell the run reached has its outcome.
+        case settled
+        /// A `fails` cell trapped as expected and the binary can skip it: run again without it.
+        case skip(Int)
+        /// A `fails` cell trapped as expected: compile and run these cells next.
+        case recompile([ProgramCell])
+    }
+
+    private mutating func runOnce(_ binary: URL, plan: ProgramPlan, program: [ProgramCell], skipping skipped: Set<Int>) throws -> RunEnd {
         let cells = Dictionary(uniqueKeysWithValues: program.map { ($0.number, $0) })
         let nonce = String(UInt64.random(in: .min ... .max), radix: 36) + String(UInt64.random(in: .min ... .max), radix: 36)
         var environment = ProcessInfo.processInfo.environment
         environment["SWIFTBOOK_NONCE"] = nonce
+        environment["SWIFTBOOK_SKIP"] = skipped.sorted().map(String.init).joined(separator: ",")
         environment["SWIFT_BACKTRACE"] = "enable=no"
         // Dictionary and Set order, like every other output, is the same on every run.
         environment["SWIFT_DETERMINISTIC_HASHING"] = "1"
@@ -88,7 +109,7 @@ struct ExecutionState {
             if !parser.ended, let first = program.first(where: { outcomes[$0.number] == nil }) {
                 fail(first, .crashed, "the chapter program stopped before its first cell (\(termination))")
             }
-            return nil
+            return .settled
         }
         let captured = parser.outputs[stopped] ?? CapturedOutput(limit: settings.maxOutput)
         let later = program.filter { $0.number > stopped && outcomes[$0.number] == nil }
@@ -97,21 +118,21 @@ struct ExecutionState {
             fail(cell, .timedOut, "cell \(stopped) timed out after \(formatSeconds(settings.timeout)) s (the chapter's time limit; "
                  + "raise it with `timeout=` in the chapter's settings or --timeout)", output: captured.text)
             notRun(later, because: "cell \(stopped) timed out")
-            return nil
+            return .settled
         }
         let location = locator.locate(parser.trapAddresses, in: binary, plan: plan)
         let report = TrapReport(output: captured.fullTailText, termination: termination, runtimeFailure: location.runtimeFailure)
         let printed = captured.isTruncated
             ? TrapReport(output: captured.keptText, termination: termination).printed + captured.truncationNote
             : report.printed
-        if cell.expectsFailure {
+        if cell.expectsFailure && !skipped.contains(stopped) {
             outcomes[stopped] = CellOutcome(number: stopped, status: .passed, output: printed + report.message + "\n")
-            return program.filter { $0.number != stopped }
+            return plan.cell(numbered: stopped)?.skippable == true ? .skip(stopped) : .recompile(program.filter { $0.number != stopped })
         }
         let position = location.position?.cell == stopped ? location.position : nil
         fail(cell, .crashed, "cell \(stopped) crashed: \(report.message)", output: printed, position: position)
         notRun(later, because: "cell \(stopped) crashed")
-        return nil
+        return .settled
     }
 
     private mutating func fail(_ cell: ProgramCell, _ failure: CellOutcome.Failure, _ message: String,

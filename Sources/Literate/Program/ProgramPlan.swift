@@ -27,6 +27,8 @@ struct PlannedCell: Sendable {
     var generatedLines: Range<Int>
     /// The cell's final expression is wrapped to show its value.
     var showsValue: Bool
+    /// A `fails` cell the program can skip at run time (`SWIFTBOOK_SKIP`) after it trapped.
+    var skippable = false
 
     /// The column in the cell's own code of a column the compiler reported on a line of the
     /// cell (both 1-based), undoing the planner's edits on that line.

@@ -13,6 +13,10 @@ import SwiftSyntax
 ///   The executor plans again without the wrapper (`withoutDisplay`) when a cell does not
 ///   compile, so a message is always the one the plain code gets.
 /// - A cell with a syntax error is copied untouched.
+/// - A `fails` cell that declares nothing at its top level (only expressions and statements, no
+///   `defer`) runs inside `if __swiftbookRuns(n) { … }`: without declarations the block means
+///   exactly what the same lines mean at file scope, and a run after its trap can skip it
+///   (`SWIFTBOOK_SKIP`) instead of compiling the program again.
 /// - Each cell is preceded by `#sourceLocation(file: "<chapter file>#<cell>", line: 1)`: the
 ///   compiler reports, and `#line` and `#file` say, positions in the cell, so nothing the
 ///   program prints or the compiler says depends on where the cell sits in the chapter; the
@@ -67,13 +71,16 @@ public struct ProgramPlanner: Sendable {
             let occurrence = seen[tokens, default: 0]
             seen[tokens] = occurrence + 1
             var block = "__swiftbookBegin(\(cell.number), seed: \(cellSeed(chapter: seed, code: tokens, occurrence: occurrence)))\n"
+            let skippable = cell.expectsFailure && valid[index] && declaresNothing(file)
+            if skippable { block += "if __swiftbookRuns(\(cell.number)) {\n" }
             block += "#sourceLocation(file: \(swiftStringLiteral(sourceFileName(cell: cell.number))), line: 1)\n"
             let firstLine = line + lineCount(block)
             var code = edited.text
             if !code.hasSuffix("\n") { code += "\n" }
             block += code + "#sourceLocation()\n"
+            if skippable { block += "}\n" }
             planned.append(PlannedCell(cell: cell, edited: edited, generatedLines: firstLine..<(firstLine + lineCount(code)),
-                                       showsValue: shown))
+                                       showsValue: shown, skippable: skippable))
             text += block
             line += lineCount(block)
         }
@@ -117,6 +124,23 @@ public struct ProgramPlanner: Sendable {
                                     length: declaration.nameToken.trimmedLength.utf8Length, replacement: replacement))
         }
         return edits
+    }
+}
+
+/// True when a cell's top level holds only expressions and statements that bind nothing and
+/// outlive nothing: no declaration, no `guard let`/`guard case`, no `defer`.
+private func declaresNothing(_ file: SourceFileSyntax) -> Bool {
+    file.statements.allSatisfy { item in
+        switch item.item {
+        case .decl: return false
+        case .stmt(let statement):
+            if statement.is(DeferStmtSyntax.self) { return false }
+            if let guardStatement = statement.as(GuardStmtSyntax.self) {
+                return guardStatement.conditions.allSatisfy { $0.condition.is(ExprSyntax.self) }
+            }
+            return true
+        case .expr: return true
+        }
     }
 }
 

@@ -38,12 +38,15 @@ enum ProgramPrelude {
         func __show(_ value: Void?) {}
 
         private var __swiftbookNonce = "0"
+        private var __swiftbookSkipped: Set<Int> = []
         private var __swiftbookSeedSystemRandom: (@convention(c) (UInt64) -> Void)?
 
         func __swiftbookStart() {
             setvbuf(stdout, nil, _IOLBF, 0)
             dup2(1, 2)
             __swiftbookNonce = getenv("SWIFTBOOK_NONCE").map { String(cString: $0) } ?? "0"
+            let skip = getenv("SWIFTBOOK_SKIP").map { String(cString: $0) } ?? ""
+            __swiftbookSkipped = Set(skip.split(separator: ",").compactMap { Int($0) })
             // The engine library carries it (CSeededRandom); an engine without it leaves the
             // standard library's random numbers unseeded.
             __swiftbookSeedSystemRandom = dlsym(dlopen(nil, RTLD_NOW), "swiftbook_seed_system_random")
@@ -62,6 +65,8 @@ enum ProgramPrelude {
             Autograd.manualSeed(seed)
             __swiftbookSeedSystemRandom?(seed ^ 0x5DEE_CE66_D1CE_5EED)
         }
+
+        func __swiftbookRuns(_ cell: Int) -> Bool { !__swiftbookSkipped.contains(cell) }
 
         func __swiftbookEnd() { __swiftbookMark("end") }
 
