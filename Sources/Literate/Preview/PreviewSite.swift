@@ -57,7 +57,7 @@ final class PreviewSiteBuilder: @unchecked Sendable {
 
         let bodies = bodyCache.bodies(for: sources, pageNames: pageNames, targets: references.targets, mathML: mathML,
                                       allowRawHTML: renderer.allowRawHTML)
-        let pages = Self.pages(sources: sources, bodies: bodies, pageNames: pageNames, siteTitle: renderer.siteTitle)
+        let pages = SiteRenderer.pages(sources: sources, bodies: bodies, pageNames: pageNames, siteTitle: renderer.siteTitle).files
         var result = PreviewSite(assets: images)
         for (name, html) in pages {
             guard name.hasSuffix(".html") else { result.files[name] = Array(html.utf8); continue }

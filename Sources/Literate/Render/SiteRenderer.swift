@@ -132,6 +132,15 @@ public struct SiteRenderer: Sendable {
                                    targets: targets, mathML: mathML)
             return ChapterBody(markdown: source.markdown, cells: source.cells, pageNames: pageNames, allowRawHTML: allowRawHTML, book: book)
         }
+        return Self.pages(sources: sources, bodies: bodies, pageNames: pageNames, siteTitle: siteTitle,
+                          language: language, switcher: switcher)
+    }
+
+    /// The site's files from chapter bodies already rendered: the stylesheet, the index, the
+    /// search page and index, and one page per chapter (the preview hands in bodies it kept).
+    static func pages(sources: [ChapterSource], bodies: [ChapterBody], pageNames: [String: String], siteTitle: String,
+                      language: String = SiteEditions.sourceLanguage, switcher: (String) -> String = { _ in "" })
+        -> (files: [String: String], pages: [String]) {
         let links = zip(sources, bodies).map { source, body in
             let fileName = URL(fileURLWithPath: source.path).lastPathComponent
             let title = body.headings.first?.text ?? String(fileName.dropLast(fileName.hasSuffix(".md") ? 3 : 0))
