@@ -56,7 +56,7 @@ struct CLI {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        try process.run()
+        try CLI.launch(process)
         return (process, out, err)
     }
 
@@ -76,6 +76,20 @@ struct CLI {
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                       stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// Starts `process`, again after a moment when its executable is "busy": a binary a test has
+    /// just copied can still be open for writing in a child that another test's thread forked
+    /// before that child's exec closed it (Linux reports ETXTBSY until then).
+    static func launch(_ process: Process) throws {
+        for attempt in 1... {
+            do {
+                return try process.run()
+            } catch let error as NSError where attempt < 10
+                && (error.userInfo[NSUnderlyingErrorKey] as? NSError)?.code == Int(ETXTBSY) {
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+        }
     }
 
     func remove() { try? FileManager.default.removeItem(at: folder) }
