@@ -11,10 +11,12 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-swiftbook="${SWIFTBOOK:-$root/.build/debug/swiftbook}"
+swiftbook="$(realpath "${SWIFTBOOK:-$root/.build/debug/swiftbook}")"
+[[ -x "$swiftbook" ]] || { echo "shards.sh: no swiftbook binary at $swiftbook (build it, or set SWIFTBOOK)" >&2; exit 2; }
 if [[ -z "${SWIFTBOOK_ENGINE:-}" ]]; then
   if [[ -f "$root/.build/release/libSwiftbookEngine.so" ]]; then export SWIFTBOOK_ENGINE="$root/.build/release"; fi
 fi
+[[ -n "${SWIFTBOOK_ENGINE:-}" ]] && export SWIFTBOOK_ENGINE="$(realpath "$SWIFTBOOK_ENGINE")"
 chapters="${CHAPTERS:-400}" shards="${SHARDS:-4}" jobs="${JOBS:-2}"
 
 scratch="$(mktemp -d)"

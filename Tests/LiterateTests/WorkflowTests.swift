@@ -3,7 +3,7 @@ import Testing
 
 /// `.github/workflows/book.yml` agrees with itself and with the command line: its matrix is the
 /// shards `1...N` of the `--shard K/N` it runs, and the shards' JSON reports reach `merge-reports`.
-/// (Its schema is checked by `Scripts/lint-workflows`, which Scripts/test runs.)
+/// (Its schema and audits are checked by `Scripts/lint-workflows` (zizmor), which Scripts/test runs.)
 @Suite struct WorkflowTests {
     let workflow: String
 
