@@ -75,14 +75,14 @@ import Testing
         #expect(digests.digest(ofFile: first.path) != digest)
     }
 
-    @Test func theEngineIsKnownByItsBuildIDWhereverItsFilesAre() throws {
+    @Test func theEngineIsKnownByItsMappedContentWhereverItsFilesAre() throws {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let original = try #require(Engine(directory: CLI.buildFolder.path))
         let digests = FileDigests(directory: nil)
         let copy = try copyEngine(to: scratch.appendingPathComponent("engine"))
         let moved = try #require(Engine(directory: copy.path))
         let identity = original.identity(digests: digests)
-        #expect(identity.hasPrefix("libSwiftbookEngine.so elf-build-id:"), "\(identity)")
+        #expect(identity.hasPrefix("libSwiftbookEngine.so elf-sections:"), "\(identity)")
         #expect(identity.contains("Autograd.swiftmodule sha256:"))
         #expect(moved.identity(digests: digests) == identity)
         // A changed module is another engine.
@@ -100,7 +100,7 @@ import Testing
         try manager.createDirectory(at: folder.appendingPathComponent("Modules"), withIntermediateDirectories: true)
         try manager.copyItem(at: CLI.buildFolder.appendingPathComponent("libSwiftbookEngine.so"),
                              to: folder.appendingPathComponent("libSwiftbookEngine.so"))
-        for module in ["Autograd", "NN"] {
+        for module in Engine.swiftModules {
             try manager.copyItem(at: CLI.buildFolder.appendingPathComponent("Modules/\(module).swiftmodule"),
                                  to: folder.appendingPathComponent("Modules/\(module).swiftmodule"))
         }
@@ -158,5 +158,51 @@ import Testing
         let edited = SwiftbookVersion.identity(executable: first, digests: digests, sourceRoot: scratch)
         #expect(edited.contains(" executable sha256:"), "\(edited)")
         #expect(SwiftbookVersion.identity(executable: second, digests: digests, sourceRoot: scratch) != edited)
+    }
+}
+
+/// The engine library's identity is what the loader maps, so two clean builds of the same sources
+/// (which differ in their build ID, `.swift_modhash` and debug information) are one engine, and
+/// any change to what runs is another.
+@Suite struct ELFContentTests {
+    let library: Data
+
+    init() throws {
+        library = try Data(contentsOf: CLI.buildFolder.appendingPathComponent(Engine.libraryFile))
+    }
+
+    /// `data` with every byte of the named section inverted.
+    func flipping(_ name: String, in data: Data) throws -> Data {
+        let section = try #require(ELFContent.sections(data)?.first { $0.name == name }, "no section \(name)")
+        try #require(!section.range.isEmpty)
+        var changed = data
+        for index in section.range { changed[index] ^= 0xFF }
+        return changed
+    }
+
+    @Test func buildHashesAndDebugInformationAreNotTheEngine() throws {
+        let digest = try #require(ELFContent.digest(library))
+        let sections = try #require(ELFContent.sections(library))
+        #expect(sections.contains { $0.name == ".text" && $0.isMapped })
+        var rebuilt = try flipping(".note.gnu.build-id", in: library)
+        if sections.contains(where: { $0.name == ".swift_modhash" }) { rebuilt = try flipping(".swift_modhash", in: rebuilt) }
+        if let debug = sections.first(where: { $0.name.hasPrefix(".debug_") && !$0.range.isEmpty }) {
+            rebuilt = try flipping(debug.name, in: rebuilt)
+        }
+        #expect(rebuilt != library)
+        #expect(ELFContent.digest(rebuilt) == digest)
+    }
+
+    @Test func changedCodeOrConstantsAreAnotherEngine() throws {
+        let digest = try #require(ELFContent.digest(library))
+        for name in [".text", ".rodata", ".data"] where ELFContent.sections(library)?.contains(where: { $0.name == name && !$0.range.isEmpty }) == true {
+            #expect(try ELFContent.digest(flipping(name, in: library)) != digest, "\(name)")
+        }
+    }
+
+    @Test func notAnELFFileOrACutOneHasNoContentDigest() {
+        #expect(ELFContent.digest(Data("#!/bin/sh\n".utf8)) == nil)
+        #expect(ELFContent.digest(library.prefix(4096)) == nil)
+        #expect(ELFContent.digest(Data()) == nil)
     }
 }

@@ -6,8 +6,8 @@ import Darwin
 #endif
 
 /// Digests of files by their content, remembered in a folder so a warm run does not read
-/// megabytes again: the linker's build ID for an ELF file that has one (`ELFBuildID`, itself a
-/// hash of the linked bytes, read in microseconds), else the SHA-256 of the bytes.
+/// megabytes again: for an ELF file the digest of what the loader maps (`ELFContent`, the same
+/// for two clean builds of the same sources), else the SHA-256 of the bytes.
 ///
 /// A remembered digest is found under the file's path, size, modification time, inode and device:
 /// any rebuild, copy or fresh clone changes one of them, so the file is read and hashed again,
@@ -23,7 +23,7 @@ public struct FileDigests: Sendable {
         if let directory { try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) }
     }
 
-    /// `elf-build-id:<hex>` or `sha256:<hex>` for the file's bytes, or nil when it cannot be read.
+    /// `elf-sections:<hex>` or `sha256:<hex>` for the file's bytes, or nil when it cannot be read.
     public func digest(ofFile path: String) -> String? {
         guard let stamp = Self.stamp(path) else { return nil }
         let memo = directory?.appendingPathComponent("\(SHA256.hex(stamp)).sha256")
@@ -43,7 +43,7 @@ public struct FileDigests: Sendable {
     /// The file's content digest, read memory-mapped (the tool's executable may be tens of megabytes).
     static func hash(file path: String) -> String? {
         guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return nil }
-        if let id = ELFBuildID.read(data) { return "elf-build-id:" + id }
+        if let digest = ELFContent.digest(data) { return "elf-sections:" + digest }
         var hash = SHA256()
         data.withUnsafeBytes { hash.update(buffer: $0) }
         return "sha256:" + hash.hexDigest()
@@ -62,7 +62,7 @@ public struct FileDigests: Sendable {
     }
 
     private static func isDigest(_ text: String) -> Bool {
-        guard let hex = text.split(separator: ":", maxSplits: 1).last, text.hasPrefix("sha256:") || text.hasPrefix("elf-build-id:")
+        guard let hex = text.split(separator: ":", maxSplits: 1).last, text.hasPrefix("sha256:") || text.hasPrefix("elf-sections:")
         else { return false }
         return hex.utf8.count >= 16 && hex.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
     }

@@ -50,7 +50,7 @@ public struct Engine: Sendable, Hashable {
     }
 
     /// The engine's Swift modules that chapter programs import.
-    static let swiftModules = ["Autograd", "NN"]
+    static let swiftModules = ["Autograd", "NN", "Plot"]
 
     /// Finds the engine: an explicit folder (`--engine`, then `SWIFTBOOK_ENGINE`), else the folder
     /// of the running executable (`.build/debug/swiftbook` sits beside `.build/debug/libSwiftbookEngine.so`,
