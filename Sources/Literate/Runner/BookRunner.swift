@@ -81,7 +81,7 @@ public struct BookRunner {
         })
         Interrupts.parkIfInterrupted()
         // check also fails on a broken cross-reference (unresolved or duplicate label; see BookReferences).
-        // Each language folder is a book of its own (Translate/TranslationLayout.swift).
+        // Each language folder is a book of its own (Book/TranslationLayout.swift).
         let referenceErrors = options.mode == .check
             ? TranslationLayout.booksByFolder(files).flatMap { BookReferences.errors(inChapterFiles: $0) } : []
         if !referenceErrors.isEmpty { errorStream(referenceErrors.joined(separator: "\n") + "\n") }

@@ -50,7 +50,7 @@ struct ChapterJob {
             report.runSeconds = execution.runSeconds
         }
         var newOutputs: [Int: String] = [:]
-        var newFigures: [Int: String?] = [:]  // figures: see Figures/ChapterFigures.swift
+        var newFigures: [Int: String?] = [:]  // figures: see Runner/ChapterFigures.swift
         if !report.cached && skip == nil {
             environment.timings?.record(execution.compileSeconds + execution.runSeconds, for: chapter.path)
         }
