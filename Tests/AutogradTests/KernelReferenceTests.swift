@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Autograd
 
@@ -181,7 +182,7 @@ struct CaseGenerator {
         for _ in 0..<200 {
             let (rows, inFeatures, outFeatures) = (cases.int(0...9), cases.int(0...8), cases.int(1...7))
             let x = cases.values(rows * inFeatures), w = cases.values(outFeatures * inFeatures)
-            let bias = cases.chance(0.5) ? cases.values(outFeatures) : nil
+            let bias: [Float]? = cases.chance(0.5) ? cases.values(outFeatures) : nil
             let fast = linearScalars(x, weight: w, bias: bias, rows: rows, inFeatures: inFeatures, outFeatures: outFeatures)
             let slow = NaiveKernels.linear(x, weight: w, bias: bias, rows: rows, inFeatures: inFeatures, outFeatures: outFeatures)
             #expect(fast.count == slow.count && zip(fast, slow).allSatisfy { Swift.abs($0 - $1) <= 1e-4 },
@@ -228,5 +229,19 @@ struct CaseGenerator {
             #expect(fast.count == n && zip(fast, slow).allSatisfy { Swift.abs($0 - $1) <= 1e-5 * Float(rows + 1) },
                     "rows \(rows), n \(n)")
         }
+    }
+
+    /// `pow(2)` squares by one multiplication instead of calling `pow`; values and
+    /// derivative agree with the general path (x·x and pow(x, 2) are both correctly rounded
+    /// here; allowed one unit in the last place).
+    @Test func squaringMatchesGeneralPower() {
+        var cases = CaseGenerator(seed: 31)
+        let x = Tensor(shape: [500], scalars: cases.values(500).map { $0 * 10 }, requiresGrad: true)
+        let special = x.pow(2)
+        let general = x.scalars.map { Foundation.pow($0, 2) }
+        #expect(zip(special.scalars, general).allSatisfy { Swift.abs($0 - $1) <= $1.ulp })
+        special.sum().backward()
+        // d/dx x² = 2x on the fast path; p·xᵖ⁻¹ = 2·pow(x, 1) = 2x exactly on the general one.
+        #expect(x.grad?.scalars == x.scalars.map { 2 * Foundation.pow($0, 1) })
     }
 }

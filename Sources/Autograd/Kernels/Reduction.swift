@@ -18,7 +18,7 @@ func sumScalars(_ x: UnsafeBufferPointer<Float>) -> Float {
 }
 
 /// Σ x, of an array.
-func sumScalars(_ x: [Float]) -> Float { x.withUnsafeBufferPointer(sumScalars) }
+func sumScalars(_ x: [Float]) -> Float { x.withUnsafeBufferPointer { sumScalars($0) } }
 
 /// x (outer, n, inner) summed over n → (outer, inner), adding the n slices in order,
 /// each as one contiguous row.
