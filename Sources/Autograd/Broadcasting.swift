@@ -37,64 +37,18 @@ func broadcastShapeOrStop(_ lhs: [Int], _ rhs: [Int], _ operation: String) -> [I
     }
 }
 
-/// Row-major strides of `shape` placed in a tensor of rank `rank` (leading
-/// axes added), with stride 0 on every axis where `shape` has size 1 and is
-/// broadcast: stepping along that axis re-reads the same element.
-func broadcastStrides(_ shape: [Int], toRank rank: Int) -> [Int] {
-    var strides = [Int](repeating: 0, count: rank)
-    var step = 1
-    for i in stride(from: shape.count - 1, through: 0, by: -1) {
-        strides[rank - shape.count + i] = shape[i] == 1 ? 0 : step
-        step *= shape[i]
-    }
-    return strides
-}
-
 extension Tensor {
     /// Sums a gradient of a broadcast result back to the shape of the operand it
     /// flows to (`shape` must broadcast to `self.shape`): the adjoint of
     /// broadcasting, applied once for every input in `backward()`.
     func summed(toShape target: [Int]) -> Tensor {
         if target == shape { return self }
-        let targetCount = target.reduce(1, *)
-        if targetCount == count { return Tensor(shape: target, scalars: scalars) }
-        var out = [Float](repeating: 0, count: targetCount)
-        let strides = broadcastStrides(target, toRank: rank)
-        scalars.withUnsafeBufferPointer { g in
-            out.withUnsafeMutableBufferPointer { out in
-                forEachBroadcastRow(shape: shape, strides: [strides]) { o, offsets, n in
-                    let inner = strides[strides.count - 1]
-                    for j in 0..<n { out[offsets[0] + j * inner] += g[o + j] }
-                }
-            }
-        }
-        return Tensor(shape: target, scalars: out)
+        return Tensor(shape: target, scalars: sumToShapeScalars(storage, shape, to: target))
     }
-}
 
-/// Walks a row-major array of `shape` one innermost row at a time, calling
-/// `body(outputOffset, operandOffsets, rowLength)`; each operand's offset
-/// advances by its own `strides` (0 on broadcast axes).
-@inline(__always)
-func forEachBroadcastRow(shape: [Int], strides: [[Int]], _ body: (Int, [Int], Int) -> Void) {
-    let rank = shape.count
-    let total = shape.reduce(1, *)
-    guard total > 0 else { return }
-    let n = rank == 0 ? 1 : shape[rank - 1]
-    var index = [Int](repeating: 0, count: max(rank - 1, 0))
-    var offsets = [Int](repeating: 0, count: strides.count)
-    var o = 0
-    while o < total {
-        body(o, offsets, n)
-        o += n
-        var axis = rank - 2
-        while axis >= 0 {
-            index[axis] += 1
-            for k in 0..<strides.count { offsets[k] += strides[k][axis] }
-            if index[axis] < shape[axis] { break }
-            for k in 0..<strides.count { offsets[k] -= strides[k][axis] * shape[axis] }
-            index[axis] = 0
-            axis -= 1
-        }
+    /// This tensor repeated along broadcast axes to `target` (the adjoint of `summed(toShape:)`).
+    func expanded(toShape target: [Int]) -> Tensor {
+        if target == shape { return self }
+        return Tensor(shape: target, scalars: expandScalars(storage, shape, to: target))
     }
 }

@@ -57,12 +57,20 @@ struct Xoshiro256StarStar {
     }
 }
 
-/// The process-wide generator behind `rand`, `randn` and `manualSeed`, guarded by
-/// a lock so any thread may draw from it (the reason for `@unchecked Sendable`).
-final class GlobalGenerator: @unchecked Sendable {
-    static let shared = GlobalGenerator()
+/// A generator that any thread may draw from, guarded by a lock (the reason for
+/// `@unchecked Sendable`): the one behind `rand`, `randn`, the initialisers and `manualSeed`.
+final class RandomSource: @unchecked Sendable {
+    /// The process-wide source, seeded with 0 when the process starts.
+    static let global = RandomSource(seed: 0)
+    /// A source that stands in for the global one in a `withRandomSource(seed:)` scope.
+    @TaskLocal static var scoped: RandomSource?
+    /// Where draws go: the scoped source if there is one, else the global one.
+    static var current: RandomSource { scoped ?? global }
+
     private let lock = NSLock()
-    private var generator = Xoshiro256StarStar(seed: 0)
+    private var generator: Xoshiro256StarStar
+
+    init(seed: UInt64) { generator = Xoshiro256StarStar(seed: seed) }
 
     func reseed(_ seed: UInt64) {
         lock.withLock { generator = Xoshiro256StarStar(seed: seed) }
@@ -77,8 +85,17 @@ final class GlobalGenerator: @unchecked Sendable {
 /// `Xoshiro256StarStar`) so that `rand`/`randn` and layer initialisers produce
 /// the same values on every run, as `torch.manual_seed(seed)` does for PyTorch
 /// (the values differ from PyTorch's). The generator starts seeded with 0.
+/// Inside a `withRandomSource(seed:)` scope it seeds that scope's generator instead.
 public func manualSeed(_ seed: UInt64) {
-    GlobalGenerator.shared.reseed(seed)
+    RandomSource.current.reseed(seed)
+}
+
+/// Runs `body` with a generator of its own, seeded with `seed`: `rand`, `randn`, the
+/// initialisers and `manualSeed` inside the scope (and in tasks it starts) use it, and the
+/// global generator is neither read nor changed. Tests use it, so that a seeded test draws
+/// the same values however many other tests draw from the global generator at the same time.
+package func withRandomSource<Result>(seed: UInt64, _ body: () throws -> Result) rethrows -> Result {
+    try RandomSource.$scoped.withValue(RandomSource(seed: seed)) { try body() }
 }
 
 extension Tensor {
@@ -90,7 +107,7 @@ extension Tensor {
     /// Uniform random values in [0, 1) of the given shape.
     public static func rand(shape: [Int], requiresGrad: Bool = false) -> Tensor {
         let count = shape.reduce(1, *)
-        let scalars = GlobalGenerator.shared.draw { g in (0..<count).map { _ in g.nextUniformFloat() } }
+        let scalars = RandomSource.current.draw { g in (0..<count).map { _ in g.nextUniformFloat() } }
         return Tensor(shape: shape, scalars: scalars, requiresGrad: requiresGrad)
     }
 
@@ -102,7 +119,7 @@ extension Tensor {
     /// Standard normal random values (mean 0, variance 1) of the given shape.
     public static func randn(shape: [Int], requiresGrad: Bool = false) -> Tensor {
         let count = shape.reduce(1, *)
-        let scalars = GlobalGenerator.shared.draw { $0.normals(count) }
+        let scalars = RandomSource.current.draw { $0.normals(count) }
         return Tensor(shape: shape, scalars: scalars, requiresGrad: requiresGrad)
     }
 
@@ -111,7 +128,7 @@ extension Tensor {
     public static func uniform(_ low: Float, _ high: Float, shape: [Int], requiresGrad: Bool = false) -> Tensor {
         require(low <= high, "uniform: low \(low) must not exceed high \(high)")
         let count = shape.reduce(1, *)
-        let scalars = GlobalGenerator.shared.draw { g in
+        let scalars = RandomSource.current.draw { g in
             (0..<count).map { _ in low + (high - low) * g.nextUniformFloat() }
         }
         return Tensor(shape: shape, scalars: scalars, requiresGrad: requiresGrad)
@@ -127,7 +144,7 @@ extension Tensor {
     public static func normal(mean: Float = 0, std: Float = 1, shape: [Int], requiresGrad: Bool = false) -> Tensor {
         require(std >= 0, "normal: std must be non-negative, got \(std)")
         let count = shape.reduce(1, *)
-        let scalars = GlobalGenerator.shared.draw { $0.normals(count) }.map { mean + std * $0 }
+        let scalars = RandomSource.current.draw { $0.normals(count) }.map { mean + std * $0 }
         return Tensor(shape: shape, scalars: scalars, requiresGrad: requiresGrad)
     }
 

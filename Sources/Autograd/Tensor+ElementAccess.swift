@@ -69,7 +69,7 @@ extension Tensor {
         let joint = broadcastShapeOrStop(shape, value.shape, "subscript assignment")
         require(joint == shape, "subscript assignment: a value of shape \(value.shape) does not fit the selection of shape \(shape)")
         let values = value.shape == shape ? value.storage
-            : broadcastScalars(value.storage, value.shape, [0], [], to: shape) { a, _ in a }
+            : expandScalars(value.storage, value.shape, to: shape)
         let range = offset..<(offset + count)
         if GradMode.isEnabled && (value.requiresGrad || (requiresGrad && !isLeaf)) {
             let old = self

@@ -53,7 +53,7 @@ extension Tensor {
     /// `grad` stay; no gradient flows from `source`. Other copies keep their values.
     public mutating func copy(from source: Tensor) {
         let values = source.shape == shape ? source.storage
-            : broadcastScalars(source.storage, source.shape, [0], [], to: shapeOrStop(broadcasting: source)) { a, _ in a }
+            : expandScalars(source.storage, source.shape, to: shapeOrStop(broadcasting: source))
         replaceScalars(with: values, "copy(from:)")
     }
 

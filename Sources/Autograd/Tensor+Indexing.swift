@@ -1,5 +1,5 @@
-// Selecting along an axis, and joining tensors along one. Each copies the
-// elements it keeps; its local derivative puts the gradient back in place.
+// Selecting along an axis, and joining tensors along one. Each copies the elements it
+// keeps (Kernels/Indexing.swift); its local derivative puts the gradient back in place.
 
 extension Tensor {
     /// The rows `range` along axis 0: (n, …) → (range.count, …). `SliceBackward0`.
@@ -10,46 +10,16 @@ extension Tensor {
     /// The elements whose index along `axis` is in `range` (negative axes count from the end).
     /// (…, n, …) → (…, range.count, …). Recorded as `SliceBackward0`.
     public func slice(axis: Int, _ range: Range<Int>) -> Tensor {
-        slice(axis: axis, range, gradFn: "SliceBackward0")
-    }
-
-    func slice(axis: Int, _ range: Range<Int>, gradFn: String) -> Tensor {
         let axis = normalizedAxis(axis, "slice")
-        let (outer, n, inner) = split(at: axis)
-        require(range.lowerBound >= 0 && range.upperBound <= n,
-                     "slice: range \(range) is out of bounds for axis \(axis) of size \(n) (shape \(shape))")
+        let layout = split(at: axis)
+        require(range.lowerBound >= 0 && range.upperBound <= layout.n,
+                     "slice: range \(range) is out of bounds for axis \(axis) of size \(layout.n) (shape \(shape))")
         var newShape = shape
         newShape[axis] = range.count
-        let block = range.count * inner
-        let total = outer * block
-        let out = [Float](unsafeUninitializedCapacity: total) { out, initialized in
-            storage.withUnsafeBufferPointer { x in
-                for o in 0..<outer {
-                    (out.baseAddress! + o * block).update(from: x.baseAddress! + (o * n + range.lowerBound) * inner,
-                                                         count: block)
-                }
-            }
-            initialized = total
+        return Tensor.result(shape: newShape, scalars: sliceScalars(storage, layout, range),
+                             gradFn: "SliceBackward0", inputs: [self]) { g in
+            [Tensor(shape: self.shape, scalars: placeScalars(g.storage, in: layout, at: range.lowerBound))]
         }
-        return Tensor.result(shape: newShape, scalars: out, gradFn: gradFn, inputs: [self]) { g in
-            [g.placed(in: self.shape, axis: axis, at: range.lowerBound)]
-        }
-    }
-
-    /// Zeros of `shape` with this tensor written at `offset` along `axis`
-    /// (this tensor's rank is `shape`'s, or one less when it was selected out).
-    func placed(in shape: [Int], axis: Int, at offset: Int) -> Tensor {
-        let outer = shape[..<axis].reduce(1, *), n = shape[axis], inner = shape[(axis + 1)...].reduce(1, *)
-        let block = count / Swift.max(outer, 1)
-        var out = [Float](repeating: 0, count: shape.reduce(1, *))
-        storage.withUnsafeBufferPointer { g in
-            out.withUnsafeMutableBufferPointer { out in
-                for o in 0..<outer {
-                    (out.baseAddress! + (o * n + offset) * inner).update(from: g.baseAddress! + o * block, count: block)
-                }
-            }
-        }
-        return Tensor(shape: shape, scalars: out)
     }
 }
 
@@ -65,17 +35,11 @@ public func concat(_ tensors: [Tensor], axis: Int = 0) -> Tensor {
         a[axis] = 0; b[axis] = 0
         require(a == b, "concat: shapes \(first.shape) and \(t.shape) differ outside axis \(axis)")
     }
-    let outer = first.shape[..<axis].reduce(1, *), inner = first.shape[(axis + 1)...].reduce(1, *)
+    let (outer, _, inner) = first.split(at: axis)
     let sizes = tensors.map { $0.shape[axis] }
     var shape = first.shape
     shape[axis] = sizes.reduce(0, +)
-    var out: [Float] = []
-    out.reserveCapacity(shape.reduce(1, *))
-    for o in 0..<outer {
-        for (t, size) in zip(tensors, sizes) {
-            out.append(contentsOf: t.storage[(o * size * inner)..<((o + 1) * size * inner)])
-        }
-    }
+    let out = concatScalars(tensors.map(\.storage), sizes: sizes, outer: outer, inner: inner)
     return Tensor.result(shape: shape, scalars: out, gradFn: "CatBackward0", inputs: tensors) { g in
         var start = 0
         return sizes.map { size in

@@ -14,16 +14,8 @@ extension Tensor {
         var resultShape = Array(product.shape.dropLast(2))
         if rank > 1 { resultShape.append(product.shape[product.rank - 2]) }
         if other.rank > 1 { resultShape.append(product.shape[product.rank - 1]) }
-        let gradFn = switch (rank, other.rank) {
-        case (1, 1): "DotBackward0"
-        case (2, 1): "MvBackward0"
-        case (1, 2): "SqueezeBackward4"
-        case (2, 2): "MmBackward0"
-        case (2, _): "CloneBackward0"  // torch folds (m, k)·(batch…, k, n) through transposes and a copy
-        default: "UnsafeViewBackward0"
-        }
-        return Tensor.result(shape: resultShape, scalars: product.storage, gradFn: gradFn,
-                             inputs: [self, other]) { g in
+        return Tensor.result(shape: resultShape, scalars: product.storage,
+                             gradFn: GradFnName.matmul(lhsRank: rank, rhsRank: other.rank), inputs: [self, other]) { g in
             let g = g.reshaped(to: product.shape)
             // Gradients at the promoted (batch…, m, k) / (batch…, k, n) shapes, with the
             // vector's added axis removed; backward() sums away broadcast batch axes.

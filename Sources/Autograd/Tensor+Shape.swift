@@ -37,7 +37,7 @@ extension Tensor {
     /// A 1-D tensor is returned unchanged, as `t()` does.
     public func transposed() -> Tensor {
         if rank < 2 { return self }
-        return transposed(rank - 2, rank - 1, gradFn: rank == 2 ? "TBackward0" : "TransposeBackward0")
+        return transposed(rank - 2, rank - 1, gradFn: GradFnName.matrixTranspose(rank: rank))
     }
 
     /// Swaps axes `axis0` and `axis1` (negative axes count from the end).
@@ -45,26 +45,14 @@ extension Tensor {
         transposed(axis0, axis1, gradFn: "TransposeBackward0")
     }
 
+    /// Swaps two axes: (…, a, …, b, …) → (…, b, …, a, …), copied into the new row-major
+    /// order. d/dx: the gradient with the same two axes swapped back.
     func transposed(_ axis0: Int, _ axis1: Int, gradFn: String) -> Tensor {
         let a = normalizedAxis(axis0, "transposed"), b = normalizedAxis(axis1, "transposed")
         var newShape = shape
         newShape.swapAt(a, b)
-        // Strides of the source read in the order of the result's axes.
-        var strides = [Int](repeating: 0, count: rank)
-        var step = 1
-        for i in stride(from: rank - 1, through: 0, by: -1) { strides[i] = step; step *= shape[i] }
-        strides.swapAt(a, b)
-        let total = count
-        let out = [Float](unsafeUninitializedCapacity: total) { out, initialized in
-            storage.withUnsafeBufferPointer { x in
-                forEachBroadcastRow(shape: newShape, strides: [strides]) { o, offsets, n in
-                    let inner = strides[rank - 1]
-                    for j in 0..<n { out[o + j] = x[offsets[0] + j * inner] }
-                }
-            }
-            initialized = total
-        }
-        return Tensor.result(shape: newShape, scalars: out, gradFn: gradFn, inputs: [self]) { g in
+        return Tensor.result(shape: newShape, scalars: transposeScalars(storage, shape, a, b),
+                             gradFn: gradFn, inputs: [self]) { g in
             [g.transposed(a, b, gradFn: gradFn)]
         }
     }

@@ -3,7 +3,9 @@ import Testing
 
 /// The generator's values come from an independent Python transcription of
 /// splitmix64 + xoshiro256** + Box–Muller, so they are the algorithm's, not ours.
-@Suite(.serialized) struct RandomTests {
+/// Seeded tests draw from a generator of their own (`withRandomSource(seed:)`), never from the
+/// global one that other tests running at the same time draw from, so they may run in parallel.
+@Suite struct RandomTests {
     @Test func xoshiroMatchesTheReferenceAlgorithm() {
         var g = Xoshiro256StarStar(seed: 42)
         #expect((0..<4).map { _ in g.next() } ==
@@ -16,14 +18,16 @@ import Testing
     }
 
     @Test func manualSeedRepeatsValues() {
-        manualSeed(42)
-        let a = Tensor.rand(3, 4), b = Tensor.randn(5)
-        manualSeed(42)
-        #expect(Tensor.rand(3, 4).scalars == a.scalars)
-        #expect(Tensor.randn(5).scalars == b.scalars)
-        #expect(a.scalars == [0.08386296, 0.37898022, 0.6800434, 0.9246929] + a.scalars.dropFirst(4))
-        manualSeed(43)
-        #expect(Tensor.rand(3, 4).scalars != a.scalars)
+        withRandomSource(seed: 0) {
+            manualSeed(42)
+            let a = Tensor.rand(3, 4), b = Tensor.randn(5)
+            manualSeed(42)
+            #expect(Tensor.rand(3, 4).scalars == a.scalars)
+            #expect(Tensor.randn(5).scalars == b.scalars)
+            #expect(a.scalars == [0.08386296, 0.37898022, 0.6800434, 0.9246929] + a.scalars.dropFirst(4))
+            manualSeed(43)
+            #expect(Tensor.rand(3, 4).scalars != a.scalars)
+        }
     }
 
     @Test func distributionsHaveTheRightMoments() {
@@ -41,10 +45,23 @@ import Testing
     }
 
     @Test func uniformRangeAndShapes() {
-        manualSeed(3)
-        let u = Tensor.uniform(-2, 2, shape: [1000])
-        #expect(u.scalars.allSatisfy { $0 >= -2 && $0 < 2 })
-        #expect(Tensor.randn(2, 20).shape == [2, 20])
-        #expect(Tensor.rand(shape: [3]).shape == [3])
+        withRandomSource(seed: 3) {
+            let u = Tensor.uniform(-2, 2, shape: [1000])
+            #expect(u.scalars.allSatisfy { $0 >= -2 && $0 < 2 })
+            #expect(Tensor.randn(2, 20).shape == [2, 20])
+            #expect(Tensor.rand(shape: [3]).shape == [3])
+        }
+    }
+
+    @Test func aScopeDrawsFromItsOwnGenerator() {
+        let inScope = withRandomSource(seed: 42) { Tensor.rand(4).scalars }
+        #expect(inScope == [0.08386296, 0.37898022, 0.6800434, 0.9246929])
+        // Draws in a nested scope do not move the outer scope's generator.
+        let interleaved = withRandomSource(seed: 42) { () -> [Float] in
+            let first = Tensor.rand(2).scalars
+            _ = withRandomSource(seed: 7) { Tensor.randn(100) }
+            return first + Tensor.rand(2).scalars
+        }
+        #expect(interleaved == inScope)
     }
 }

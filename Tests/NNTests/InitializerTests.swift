@@ -36,62 +36,66 @@ import Testing
     }
 
     @Test func normalAndUniform() {
-        manualSeed(0)
-        var t = Tensor.zeros(400, 500)
-        t.initialize(.normal(mean: 1, std: 0.01))
-        let (mean, std) = statistics(t)
-        #expect(abs(mean - 1) < 1e-3 && abs(std - 0.01) / 0.01 < 0.01)
-        t.initialize(.uniform(-10, 10))
-        #expect(t.scalars.allSatisfy { $0 >= -10 && $0 < 10 })
-        #expect(t.scalars.min()! < -9.99 && t.scalars.max()! > 9.99)
-        #expect(abs(statistics(t).std - 20 / Float(12).squareRoot()) < 0.05)
+        withRandomSource(seed: 0) {
+            var t = Tensor.zeros(400, 500)
+            t.initialize(.normal(mean: 1, std: 0.01))
+            let (mean, std) = statistics(t)
+            #expect(abs(mean - 1) < 1e-3 && abs(std - 0.01) / 0.01 < 0.01)
+            t.initialize(.uniform(-10, 10))
+            #expect(t.scalars.allSatisfy { $0 >= -10 && $0 < 10 })
+            #expect(t.scalars.min()! < -9.99 && t.scalars.max()! > 9.99)
+            #expect(abs(statistics(t).std - 20 / Float(12).squareRoot()) < 0.05)
+        }
     }
 
     @Test func xavierUniformAndNormal() {
-        manualSeed(0)
-        var w = Tensor.zeros(300, 500)   // fanIn 500, fanOut 300
-        w.initialize(.xavierUniform(gain: 2))
-        let bound = 2 * (6 / Float(800)).squareRoot()
-        #expect(w.scalars.allSatisfy { abs($0) <= bound })
-        #expect(w.scalars.max()! > 0.999 * bound && w.scalars.min()! < -0.999 * bound)
-        w.initialize(.xavierNormal())
-        let std = (2 / Float(800)).squareRoot()
-        #expect(abs(statistics(w).std - std) / std < 0.01)
+        withRandomSource(seed: 0) {
+            var w = Tensor.zeros(300, 500)   // fanIn 500, fanOut 300
+            w.initialize(.xavierUniform(gain: 2))
+            let bound = 2 * (6 / Float(800)).squareRoot()
+            #expect(w.scalars.allSatisfy { abs($0) <= bound })
+            #expect(w.scalars.max()! > 0.999 * bound && w.scalars.min()! < -0.999 * bound)
+            w.initialize(.xavierNormal())
+            let std = (2 / Float(800)).squareRoot()
+            #expect(abs(statistics(w).std - std) / std < 0.01)
+        }
     }
 
     @Test func kaimingUniformAndNormalWithModesAndNonlinearities() {
-        manualSeed(0)
-        var w = Tensor.zeros(300, 500)
-        w.initialize(.kaimingUniform())   // a = 0, fan_in, leaky_relu: gain √2
-        let bound = Float(3).squareRoot() * Float(2).squareRoot() / Float(500).squareRoot()
-        #expect(w.scalars.allSatisfy { abs($0) <= bound })
-        #expect(w.scalars.max()! > 0.999 * bound)
-        w.initialize(.kaimingUniform(a: Float(5).squareRoot()))   // nn.Linear's default: 1/√in
-        #expect(abs(w.scalars.max()! - 1 / Float(500).squareRoot()) < 1e-4)
-        w.initialize(.kaimingNormal(mode: .fanOut, nonlinearity: .relu))
-        let std = Float(2).squareRoot() / Float(300).squareRoot()
-        #expect(abs(statistics(w).std - std) / std < 0.01)
-        w.initialize(.kaimingNormal(nonlinearity: .tanh))
-        let tanhStd = Float(5) / 3 / Float(500).squareRoot()
-        #expect(abs(statistics(w).std - tanhStd) / tanhStd < 0.01)
+        withRandomSource(seed: 0) {
+            var w = Tensor.zeros(300, 500)
+            w.initialize(.kaimingUniform())   // a = 0, fan_in, leaky_relu: gain √2
+            let bound = Float(3).squareRoot() * Float(2).squareRoot() / Float(500).squareRoot()
+            #expect(w.scalars.allSatisfy { abs($0) <= bound })
+            #expect(w.scalars.max()! > 0.999 * bound)
+            w.initialize(.kaimingUniform(a: Float(5).squareRoot()))   // nn.Linear's default: 1/√in
+            #expect(abs(w.scalars.max()! - 1 / Float(500).squareRoot()) < 1e-4)
+            w.initialize(.kaimingNormal(mode: .fanOut, nonlinearity: .relu))
+            let std = Float(2).squareRoot() / Float(300).squareRoot()
+            #expect(abs(statistics(w).std - std) / std < 0.01)
+            w.initialize(.kaimingNormal(nonlinearity: .tanh))
+            let tanhStd = Float(5) / 3 / Float(500).squareRoot()
+            #expect(abs(statistics(w).std - tanhStd) / tanhStd < 0.01)
+        }
     }
 
     @Test func aCustomRuleThroughApply() {
-        manualSeed(0)
-        let net = Sequential(Linear(4, 8), ReLU(), Linear(8, 2))
-        let sparse = Initializer { shape in
-            let w = Tensor.uniform(-10, 10, shape: shape)
-            return w * (w.abs() .>= 5)
-        }
-        net.apply(to: Linear.self) { linear in
-            linear.$weight.initialize(sparse)
-            linear.biasParameter?.initialize(.zeros)
-        }
-        for linear in [net[0, as: Linear.self], net[2, as: Linear.self]] {
-            #expect(linear.weight.scalars.allSatisfy { $0 == 0 || (abs($0) >= 5 && abs($0) < 10) })
-            #expect(linear.weight.scalars.contains(0))
-            #expect(linear.bias == Tensor.zeros(like: linear.bias!))
-            #expect(linear.weight.requiresGrad && linear.weight.isLeaf)
+        withRandomSource(seed: 0) {
+            let net = Sequential(Linear(4, 8), ReLU(), Linear(8, 2))
+            let sparse = Initializer { shape in
+                let w = Tensor.uniform(-10, 10, shape: shape)
+                return w * (w.abs() .>= 5)
+            }
+            net.apply(to: Linear.self) { linear in
+                linear.$weight.initialize(sparse)
+                linear.biasParameter?.initialize(.zeros)
+            }
+            for linear in [net[0, as: Linear.self], net[2, as: Linear.self]] {
+                #expect(linear.weight.scalars.allSatisfy { $0 == 0 || (abs($0) >= 5 && abs($0) < 10) })
+                #expect(linear.weight.scalars.contains(0))
+                #expect(linear.bias == Tensor.zeros(like: linear.bias!))
+                #expect(linear.weight.requiresGrad && linear.weight.isLeaf)
+            }
         }
     }
 

@@ -54,3 +54,35 @@ func batchedMatmul(_ a: Tensor, _ b: Tensor, transposeA: Bool = false, transpose
     }
     return Tensor(shape: batch + [m, n], scalars: out)
 }
+
+extension NaiveKernels {
+    /// The same contract as `batchedMatmul`: each matrix of the broadcast batch by the
+    /// textbook triple loop, its operands found from its batch index.
+    static func batchedMatmul(_ a: Tensor, _ b: Tensor, transposeA: Bool = false, transposeB: Bool = false) -> Tensor {
+        let ra = a.rank, rb = b.rank
+        let (m, k) = transposeA ? (a.shape[ra - 1], a.shape[ra - 2]) : (a.shape[ra - 2], a.shape[ra - 1])
+        let n = transposeB ? b.shape[rb - 2] : b.shape[rb - 1]
+        let aBatch = Array(a.shape.dropLast(2)), bBatch = Array(b.shape.dropLast(2))
+        let batch = broadcastShapeOrStop(aBatch, bBatch, "matmul (batch axes)")
+        let aStrides = broadcastStrides(aBatch, toRank: batch.count)
+        let bStrides = broadcastStrides(bBatch, toRank: batch.count)
+        let x = a.storage, y = b.storage
+        var out: [Float] = []
+        for index in 0..<batch.reduce(1, *) {
+            let aStart = offset(of: index, in: batch, strides: aStrides) * m * k
+            let bStart = offset(of: index, in: batch, strides: bStrides) * k * n
+            for i in 0..<m {
+                for j in 0..<n {
+                    var sum: Float = 0
+                    for p in 0..<k {
+                        let aip = transposeA ? x[aStart + p * m + i] : x[aStart + i * k + p]  // op(A)[i, p]
+                        let bpj = transposeB ? y[bStart + j * k + p] : y[bStart + p * n + j]  // op(B)[p, j]
+                        sum += aip * bpj
+                    }
+                    out.append(sum)
+                }
+            }
+        }
+        return Tensor(shape: batch + [m, n], scalars: out)
+    }
+}

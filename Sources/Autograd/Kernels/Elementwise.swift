@@ -27,7 +27,9 @@ func zipScalars(_ x: [Float], _ y: [Float], _ f: (Float, Float) -> Float) -> [Fl
 }
 
 /// out = f(a, b) elementwise over the broadcast shape `shape` of `a` and `b`
-/// (a: aShape, b: bShape, both broadcastable to `shape`).
+/// (a: aShape, b: bShape, both broadcastable to `shape`; out: shape).
+/// Fast paths: equal shapes (one zipped loop) and a one-element operand (one mapped
+/// loop); otherwise one innermost row at a time. `NaiveKernels.broadcast` is the reference.
 @inline(__always)
 func broadcastScalars(_ a: [Float], _ aShape: [Int], _ b: [Float], _ bShape: [Int], to shape: [Int],
                       _ f: (Float, Float) -> Float) -> [Float] {
@@ -51,22 +53,9 @@ func broadcastScalars(_ a: [Float], _ aShape: [Int], _ b: [Float], _ bShape: [In
     }
 }
 
-/// Σ x, with sixteen independent partial sums so the loop vectorises (a single
-/// running sum would wait on every addition); deterministic for a given count.
-func sumScalars(_ x: UnsafeBufferPointer<Float>) -> Float {
-    guard let start = x.baseAddress else { return 0 }
-    var partial = SIMD16<Float>(repeating: 0)
-    let blocks = x.count / 16
-    let base = UnsafeRawPointer(start)
-    for b in 0..<blocks {
-        partial += base.loadUnaligned(fromByteOffset: b * 64, as: SIMD16<Float>.self)
-    }
-    var total = partial.sum()
-    for i in (blocks * 16)..<x.count { total += x[i] }
-    return total
-}
-
-/// out = x repeated along the broadcast axes of `shape` (x's shape broadcasts to it).
+/// out = x repeated along the broadcast axes of `shape` (x: xShape, which broadcasts
+/// to `shape`; out: shape). Fast path: a one-element x fills the output.
+/// `NaiveKernels.expand` is the reference.
 func expandScalars(_ x: [Float], _ xShape: [Int], to shape: [Int]) -> [Float] {
     let total = shape.reduce(1, *)
     if x.count == 1 { return [Float](repeating: x[0], count: total) }
@@ -80,5 +69,24 @@ func expandScalars(_ x: [Float], _ xShape: [Int], to shape: [Int]) -> [Float] {
             }
         }
         initialized = total
+    }
+}
+
+extension NaiveKernels {
+    /// The same contract as `broadcastScalars`: every output element on its own, its
+    /// operands found from its index.
+    static func broadcast(_ a: [Float], _ aShape: [Int], _ b: [Float], _ bShape: [Int], to shape: [Int],
+                          _ f: (Float, Float) -> Float) -> [Float] {
+        let aStrides = broadcastStrides(aShape, toRank: shape.count)
+        let bStrides = broadcastStrides(bShape, toRank: shape.count)
+        return (0..<shape.reduce(1, *)).map { i in
+            f(a[offset(of: i, in: shape, strides: aStrides)], b[offset(of: i, in: shape, strides: bStrides)])
+        }
+    }
+
+    /// The same contract as `expandScalars`.
+    static func expand(_ x: [Float], _ xShape: [Int], to shape: [Int]) -> [Float] {
+        let strides = broadcastStrides(xShape, toRank: shape.count)
+        return (0..<shape.reduce(1, *)).map { i in x[offset(of: i, in: shape, strides: strides)] }
     }
 }

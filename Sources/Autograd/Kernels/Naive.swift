@@ -1,5 +1,9 @@
 // Plain reference kernels, kept beside the fast ones (as llm.c keeps
-// matmul_forward_naive) and tested against them.
+// matmul_forward_naive) and tested against them (Tests/AutogradTests/KernelReferenceTests).
+// This file holds the references of the BLAS seam; every other kernel file ends with the
+// reference of its own kernels, in an extension of `NaiveKernels`. Nothing in the engine
+// calls a reference outside the tests, except the BLAS seam for calls too short to pay
+// for BLAS.
 
 enum NaiveKernels {
     /// C = alpha · op(A) · op(B) + beta · C, row-major, with the same meaning
