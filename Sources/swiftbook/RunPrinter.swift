@@ -22,15 +22,24 @@ struct RunPrinter: Sendable {
         } else {
             Console.report(run.diagnostics)
         }
-        if run.exitCode == RunnerExit.usage || run.emptyShardOf != nil {
-            if format == .json { Console.output(run.report.json) }
-            return run.exitCode
+        let status = Self.exitStatus(of: run)
+        if run.stopped || run.emptyShardOf != nil {
+            if format == .json { Console.output(run.report(exitCode: status).json) }
+            return status
         }
         for path in run.translationsRecorded where showProgress {
             Console.message("\(path): recorded the version of its source it translates\n")
         }
-        if format == .json { Console.output(run.report.json) }
+        if format == .json { Console.output(run.report(exitCode: status).json) }
         Console.message(ReportText.summary(run))
-        return run.exitCode
+        return status
+    }
+
+    /// 2 when the run stopped on bad usage or unreadable input, 1 when a chapter has problems
+    /// (a failed cell, a stale output, a chapter not written, a broken reference, a translation
+    /// out of step), else 0.
+    static func exitStatus(of run: BookRun) -> Int32 {
+        if run.stopped { return RunnerExit.usage }
+        return run.failedChapters == 0 ? RunnerExit.success : RunnerExit.failure
     }
 }

@@ -24,4 +24,10 @@ extension Diagnostic {
         if let convertible = error as? any DiagnosticConvertible { return convertible.diagnostics }
         return [Diagnostic(.error, String(describing: error))]
     }
+
+    /// An error's messages alone, without severity or location, for a diagnostic that places
+    /// them elsewhere (a pandoc failure at the book's first formula, a write failure at its chapter).
+    public static func messages(of error: any Error) -> String {
+        all(from: error).map(\.message).joined(separator: "\n")
+    }
 }

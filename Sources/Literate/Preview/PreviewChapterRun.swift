@@ -89,7 +89,7 @@ struct PreviewChapterRunner: Sendable {
                     chapter.rebased(onto: current)?.splicing(outputs)
                 })
             } catch {
-                result.problems.append((error as? ChapterWriteError)?.message ?? "\(error)")
+                result.problems.append(Diagnostic.messages(of: error))
             }
         }
         return result

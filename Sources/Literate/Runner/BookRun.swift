@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a `run` or `check` of a book came to, as values: the command line decides what to
-/// print of it, where, and in which form (text, JSON, GitHub annotations).
+/// print of it, where, in which form (text, JSON, GitHub annotations), and the exit status.
 public struct BookRun: Sendable {
     public var mode: RunnerOptions.Mode
     /// The part of the book this run covered (`--shard K/N`), nil for the whole book.
@@ -19,8 +19,9 @@ public struct BookRun: Sendable {
     public var seconds = 0.0
     /// Chapters with problems, counting broken references as one and each translation with problems.
     public var failedChapters = 0
-    /// The exit status of the run (`RunnerExit`).
-    public var exitCode: Int32 = RunnerExit.success
+    /// Whether the run stopped before running any chapter, for bad usage or unreadable input
+    /// (a missing path, a chapter that does not parse, no engine build); `diagnostics` say why.
+    public var stopped = false
 
     public init(mode: RunnerOptions.Mode, shard: Shard? = nil) {
         self.mode = mode
@@ -33,8 +34,8 @@ public struct BookRun: Sendable {
     public var ranCells: Int { chapters.reduce(0) { $0 + $1.ranCells } }
     public var cachedCells: Int { chapters.filter(\.cached).reduce(0) { $0 + $1.ranCells } }
 
-    /// The run as the JSON report (`--format json`).
-    public var report: BookReport {
+    /// The run as the JSON report (`--format json`), which records the exit status it ended with.
+    public func report(exitCode: Int32) -> BookReport {
         BookReport(mode: mode.rawValue, exitCode: exitCode, shard: shard?.description, chapters: chapters)
     }
 }

@@ -80,7 +80,6 @@ public struct BookRunner {
         if options.shard == nil { environment.timings?.refreshSplitTimes() }
         result.failedChapters = result.chapters.filter { !$0.succeeded }.count + (referenceErrors.isEmpty ? 0 : 1)
             + Set(translations.problems.map(\.path)).count
-        result.exitCode = result.failedChapters == 0 ? RunnerExit.success : RunnerExit.failure
         result.seconds = Date().timeIntervalSince(started)
         return result
     }
@@ -89,7 +88,7 @@ public struct BookRunner {
     private func stopped(_ result: BookRun, by diagnostics: [Diagnostic]) -> BookRun {
         var result = result
         result.diagnostics = diagnostics
-        result.exitCode = RunnerExit.usage
+        result.stopped = true
         // The report of a run that never started covers no shard.
         result.shard = nil
         return result

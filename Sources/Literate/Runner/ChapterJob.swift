@@ -36,7 +36,7 @@ struct ChapterJob {
         } catch {
             // The chapter as a whole could not run (no compiler, no engine): line 0, and the
             // error's message, which the report places at the chapter.
-            report.problems.append(.init(line: 0, column: nil, kind: .failed, message: Self.message(of: error)))
+            report.problems.append(.init(line: 0, column: nil, kind: .failed, message: Diagnostic.messages(of: error)))
             report.seconds = Date().timeIntervalSince(started)
             return report
         }
@@ -114,7 +114,7 @@ struct ChapterJob {
                 chapter.rebased(onto: current)?.splicing(newOutputs, figures: figures)
             })
         } catch {
-            report.problems.append(.init(line: 0, column: nil, kind: .write, message: Self.message(of: error)))
+            report.problems.append(.init(line: 0, column: nil, kind: .write, message: Diagnostic.messages(of: error)))
             return
         }
         report.written = written.written
@@ -130,11 +130,6 @@ struct ChapterJob {
         }
         for index in report.cells.indices { report.cells[index].line = map.line(report.cells[index].line) }
         report.warnings = report.warnings.map { map.message($0, path: chapter.path) }
-    }
-
-    /// An error's message for a problem of the whole chapter (the report adds the chapter's path).
-    private static func message(of error: any Error) -> String {
-        Diagnostic.all(from: error).map(\.message).joined(separator: "\n")
     }
 
     /// The execution of the chapter's cells before index `end`, from the cache when its key is there.

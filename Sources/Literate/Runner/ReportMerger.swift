@@ -20,7 +20,7 @@ public enum ReportMerger {
             self.message = message
         }
 
-        public var diagnostics: [Diagnostic] { [Diagnostic(.error, at: file.map { .init(path: $0) }, message)] }
+        public var diagnostics: [Diagnostic] { [Diagnostic(.error, at: file.map { Diagnostic.Location(path: $0) }, message)] }
     }
 
     /// Reads the report files and merges them.
