@@ -48,11 +48,3 @@ enum Console {
     /// Whether to add GitHub Actions annotations (`::error file=…`): when running there.
     static var githubAnnotations: Bool { ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] != nil }
 }
-
-/// The form of the report on standard output (`--format`).
-enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
-    /// Nothing but GitHub annotations, when running there; the human text is on standard error.
-    case text
-    /// The whole run as one JSON document (`BookReport`).
-    case json
-}
