@@ -18,7 +18,7 @@ struct MergeReports: ParsableCommand {
     var reports: [String]
 
     @Option(help: "Report format on standard output: text or json.")
-    var format: RunnerOptions.Format = .text
+    var format: ReportFormat = .text
 
     @Option(name: .customLong("cache-dir"), help: ArgumentHelp(
         "A cache folder the shards' cache folders were copied into: its chapter times become the times the next split "
@@ -30,13 +30,15 @@ struct MergeReports: ParsableCommand {
         do {
             merged = try ReportMerger.merge(files: reports)
         } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
-            throw ExitCode(RunnerExit.usage)
+            throw Console.fail(error)
         }
         if let cacheDirectory { ChapterTimings(cacheDirectory: URL(fileURLWithPath: cacheDirectory)).refreshSplitTimes() }
-        let text = ReportMerger.text(merged, githubAnnotations: ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] != nil)
-        FileHandle.standardError.write(Data(text.problems.utf8))
-        FileHandle.standardOutput.write(Data((format == .json ? merged.json : text.annotations).utf8))
+        Console.message(ReportText.merged(merged))
+        if format == .json {
+            Console.output(merged.json)
+        } else if Console.githubAnnotations {
+            Console.output(merged.chapters.map(ReportText.annotations).joined())
+        }
         if merged.exitCode != 0 { throw ExitCode(merged.exitCode) }
     }
 }

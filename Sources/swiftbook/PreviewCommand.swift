@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 import Literate
 
@@ -66,13 +68,12 @@ struct Preview: ParsableCommand {
         let options = PreviewOptions(paths: paths, host: host, port: port, write: write, engine: engine,
                                      cacheDirectory: cacheDirectory, timeout: timeout, jobs: jobs,
                                      allowRawHTML: allowHTML, siteTitle: title)
-        let log: @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
+        let log: @Sendable (String) -> Void = { Console.message($0) }
         let session: PreviewSession
         do {
             session = try PreviewSession(options: options, log: log)
         } catch {
-            log(String(describing: error) + "\n")
-            throw ExitCode(RunnerExit.usage)
+            throw Console.fail(error)
         }
         session.start()
         log("swiftbook preview: serving \(session.url) (Ctrl-C to stop)\n")

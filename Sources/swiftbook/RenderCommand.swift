@@ -4,8 +4,8 @@ import Literate
 
 /// `swiftbook render`: write the chapters as a static HTML site.
 ///
-/// The work is `SiteRenderer` in Literate; this command only parses arguments and maps
-/// failures to messages on standard error and exit status 2.
+/// The work is `SiteRenderer` in Literate; this command only parses arguments and reports
+/// failures through `Console` with the exit status the failure names (2 unless it says 1).
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Render the chapters as a static HTML site (index, one page per chapter, style.css).",
@@ -35,10 +35,9 @@ struct Render: ParsableCommand {
         do {
             let pages = try SiteRenderer(allowRawHTML: allowHTML, siteTitle: title).render(paths: paths, output: output)
             let noun = pages.count == 1 ? "chapter" : "chapters"
-            FileHandle.standardError.write(Data("Rendered \(pages.count) \(noun) into \(output)/index.html\n".utf8))
+            Console.message("Rendered \(pages.count) \(noun) into \(output)/index.html\n")
         } catch {
-            FileHandle.standardError.write(Data((String(describing: error) + "\n").utf8))
-            throw ExitCode((error as? RenderFailure)?.exitStatus ?? 2)
+            throw Console.fail(error, status: (error as? RenderFailure)?.exitStatus ?? RunnerExit.usage)
         }
     }
 }

@@ -15,6 +15,6 @@ struct Run: ParsableCommand {
     @OptionGroup var arguments: RunnerArguments
 
     func run() throws {
-        try perform(arguments.options(mode: .run))
+        try perform(.run, arguments)
     }
 }

@@ -32,7 +32,7 @@ struct RunnerArguments: ParsableArguments {
     var verbose = false
 
     @Option(help: "Report format on standard output: text or json.")
-    var format: RunnerOptions.Format = .text
+    var format: ReportFormat = .text
 
     @Option(help: ArgumentHelp("Only the K-th of N disjoint parts of the book, balanced by the chapters' last measured times "
                                + "in the cache (by name without them); join the parts' JSON reports with merge-reports.",
@@ -64,17 +64,16 @@ struct RunnerArguments: ParsableArguments {
 
     func options(mode: RunnerOptions.Mode) -> RunnerOptions {
         RunnerOptions(mode: mode, paths: paths, jobs: jobs, timeout: timeout, maxOutput: maxOutput, engine: engine,
-                      cacheDirectory: cacheDirectory, useCache: !noCache, verbose: verbose, format: format,
+                      cacheDirectory: cacheDirectory, useCache: !noCache,
                       shard: shard.flatMap(Shard.init(parsing:)),
                       tags: TagFilter(skip: Set(skipTags.flatMap(Tags.parse) ?? []), only: Set(onlyTags.flatMap(Tags.parse) ?? [])))
     }
 }
 
-extension RunnerOptions.Format: ExpressibleByArgument {}
-
-/// Runs the runner and exits with its status.
-func perform(_ options: RunnerOptions) throws {
+/// Runs the book as `mode` asks, prints what happened (`RunPrinter`) and exits with its status.
+func perform(_ mode: RunnerOptions.Mode, _ arguments: RunnerArguments) throws {
     Interrupts.install()
-    let status = BookRunner(options: options).run()
-    if status != 0 { throw ExitCode(status) }
+    let status = RunPrinter(verbose: arguments.verbose, format: arguments.format)
+        .run(BookRunner(options: arguments.options(mode: mode)))
+    if status != RunnerExit.success { throw ExitCode(status) }
 }

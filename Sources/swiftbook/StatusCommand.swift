@@ -20,14 +20,13 @@ struct Status: ParsableCommand {
     func run() throws {
         do {
             let entries = try TranslationStatus.entries(for: paths)
-            for entry in entries { print(entry.line) }
-            if entries.isEmpty { print("no translations (no language folder such as Chapters/ja beside the chapters)") }
+            Console.output(entries.map { $0.line + "\n" }.joined())
+            if entries.isEmpty { Console.output("no translations (no language folder such as Chapters/ja beside the chapters)\n") }
             if entries.contains(where: \.isOutdated) { throw ExitCode(RunnerExit.failure) }
         } catch let exit as ExitCode {
             throw exit
         } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
-            throw ExitCode(RunnerExit.usage)
+            throw Console.fail(error)
         }
     }
 }

@@ -22,12 +22,13 @@ struct Swiftbook: ParsableCommand {
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
         } catch {
-            let code = exitCode(for: error)
-            if code == .success {
-                print(fullMessage(for: error))
+            // --help and --version are "errors" that succeed; they print on standard output.
+            if exitCode(for: error) == .success {
+                Console.output(fullMessage(for: error) + "\n")
                 Foundation.exit(0)
             }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            // ArgumentParser's own usage message (with its usage lines) is written as it words it.
+            Console.message(fullMessage(for: error) + "\n")
             Foundation.exit(RunnerExit.usage)
         }
     }

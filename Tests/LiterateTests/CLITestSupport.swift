@@ -3,8 +3,8 @@ import Testing
 
 /// Runs the built `swiftbook` binary on copies of the fixture chapters.
 ///
-/// The binary and the engine are the package's own `.build/debug` (`swift test` builds every
-/// product first).
+/// The binary and the engine are the package's own `.build/debug`: `swift build` makes both
+/// (`Scripts/test` runs it before `swift test`; the engine is also `swift build --product SwiftbookEngine`).
 struct CLI {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()

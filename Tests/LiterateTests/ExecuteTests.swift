@@ -77,7 +77,7 @@ func testEngine() throws -> Engine {
         ])
         #expect(execution.outcomes[0].output == "1\n")
         #expect(execution.warnings == [
-            CellDiagnostic(position: CellPosition(cell: 1, line: 2, column: 9), severity: "warning",
+            CellDiagnostic(position: CellPosition(cell: 1, line: 2, column: 9), severity: .warning,
                            message: "variable 'unchanged' was never mutated; consider changing to 'let' constant"),
         ])
     }

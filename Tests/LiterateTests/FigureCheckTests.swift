@@ -36,7 +36,7 @@ import Plot
         defer { try? FileManager.default.removeItem(at: root) }
         let chapter = try chapter(recorded: Self.svg([0.9, 0.5, 0.3]))
         let problem = try #require(chapter.cells[0].compareFigure(actual: Self.svg([0.9, 0.6, 0.3]), in: chapter))
-        #expect(problem.kind == MismatchKind.numericDrift.rawValue)
+        #expect(problem.kind == .numericDrift)
         #expect(problem.line == 8, "the figure line")
         #expect(problem.message.hasPrefix("figure figures/c-cell1.svg changed: numbers drifted beyond tolerance"), "\(problem.message)")
         #expect(problem.message.contains("0.5") && problem.message.contains("0.6"))
@@ -51,21 +51,21 @@ import Plot
         defer { try? FileManager.default.removeItem(at: root) }
         let chapter = try chapter(recorded: Self.svg([0.9, 0.5, 0.3]))
         #expect(chapter.cells[0].compareFigure(actual: Self.svg([0.9, 0.5, 0.3], label: "train"), in: chapter)?.kind
-                == MismatchKind.changedText.rawValue)
+                == .changedText)
         #expect(chapter.cells[0].compareFigure(actual: Self.svg([0.9, 0.5, 0.3, 0.2]), in: chapter)?.kind
-                == MismatchKind.changedShape.rawValue)
+                == .changedShape)
     }
 
     @Test func missingAndVanishedFigures() throws {
         defer { try? FileManager.default.removeItem(at: root) }
         let unrecorded = try chapter(recorded: nil)
         let missing = try #require(unrecorded.cells[0].compareFigure(actual: Self.svg([1]), in: unrecorded))
-        #expect(missing.kind == MismatchKind.missingOutput.rawValue)
+        #expect(missing.kind == .missingOutput)
         #expect(missing.message.contains("figure not recorded"))
         #expect(unrecorded.cells[0].compareFigure(actual: nil, in: unrecorded) == nil)
 
         let recorded = try chapter(recorded: Self.svg([1]))
-        #expect(recorded.cells[0].compareFigure(actual: nil, in: recorded)?.kind == MismatchKind.vanishedOutput.rawValue)
+        #expect(recorded.cells[0].compareFigure(actual: nil, in: recorded)?.kind == .vanishedOutput)
         try FileManager.default.removeItem(at: root.appendingPathComponent("figures/c-cell1.svg"))
         let gone = try #require(recorded.cells[0].compareFigure(actual: Self.svg([1]), in: recorded))
         #expect(gone.message.contains("is missing or not a figure"))

@@ -39,7 +39,7 @@ struct RenderReferenceTests {
 
     @Test func unresolvedAndDuplicateLabelsAreErrorsWithTheirLocations() throws {
         let path = RenderFixtures.folder.appendingPathComponent("references-bad/broken.md").path
-        let errors = BookReferences.errors(inChapterFiles: [path])
+        let errors = BookReferences.errors(inChapterFiles: [path]).map(\.description)
         #expect(errors == [
             "\(path):9:1: error: duplicate label 'eq-one', already defined at line 7; give each label its own name",
             "\(path):5:5: error: unresolved reference '#no-such-section': broken.md has no section anchor, equation or figure labelled 'no-such-section'; a section's label is its heading's anchor, an equation's or figure's is its {#label}",

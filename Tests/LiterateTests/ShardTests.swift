@@ -73,7 +73,7 @@ import Testing
     func report(_ shard: String?, _ code: Int32, _ chapters: [(String, Bool)], mode: String = "check") -> BookReport {
         BookReport(mode: mode, exitCode: code, shard: shard, chapters: chapters.map { path, good in
             var chapter = ChapterReport(path: path)
-            if !good { chapter.problems.append(.init(line: 3, column: nil, kind: "changedText", message: "stale")) }
+            if !good { chapter.problems.append(.init(line: 3, column: nil, kind: .changedText, message: "stale")) }
             return chapter
         })
     }
@@ -108,9 +108,9 @@ import Testing
 
     @Test func skippedCellsAreCountedThroughTheMerge() throws {
         var chapter = ChapterReport(path: "a.md")
-        chapter.cells = [.init(number: 1, line: 3, status: "passed"), .init(number: 2, line: 9, status: "skipped", skippedBecause: "tags slow")]
+        chapter.cells = [.init(number: 1, line: 3, status: .passed), .init(number: 2, line: 9, status: .skipped, skippedBecause: "tags slow")]
         let merged = try ReportMerger.merge([("1.json", BookReport(mode: "check", exitCode: 0, shard: "1/1", chapters: [chapter]))])
         #expect(merged.skippedCells == 1)
-        #expect(ReportMerger.text(merged, githubAnnotations: false).problems.contains("1 cells skipped by tags"))
+        #expect(ReportText.merged(merged).contains("1 cells skipped by tags"))
     }
 }

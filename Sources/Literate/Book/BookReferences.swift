@@ -74,13 +74,13 @@ public struct BookReferences: Sendable {
     }
 
     /// The reference errors of the chapters at `paths` (files in reading order, as `check` runs
-    /// them), each as `path:line:column: error: ...`. Unreadable files are skipped: loading them
-    /// is reported elsewhere.
-    public static func errors(inChapterFiles paths: [String]) -> [String] {
+    /// them), each at its line and column. Unreadable files are skipped: loading them is
+    /// reported elsewhere.
+    public static func errors(inChapterFiles paths: [String]) -> [Diagnostic] {
         let chapters = paths.compactMap { path -> (path: String, markdown: String)? in
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else { return nil }
             return (path, text)
         }
-        return BookReferences(chapters: chapters).errors.map(\.description)
+        return BookReferences(chapters: chapters).errors.flatMap(\.diagnostics)
     }
 }

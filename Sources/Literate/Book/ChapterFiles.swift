@@ -4,10 +4,10 @@ import Foundation
 /// folder for its `.md` files in reading order (its `ORDER` file, else by name), exactly the
 /// chapters `render` shows, followed by those of its language folders (`TranslationLayout`).
 enum ChapterFiles {
-    struct MissingPath: Error, CustomStringConvertible {
+    struct MissingPath: DiagnosticConvertible {
         var path: String
-        var description: String {
-            "\(path): error: no such file or folder; pass Markdown chapters or folders of them (the default is Chapters)"
+        var diagnostics: [Diagnostic] {
+            [.error("no such file or folder; pass Markdown chapters or folders of them (the default is Chapters)", path: path)]
         }
     }
 

@@ -3,7 +3,7 @@
 ///
 /// Prints as `path:line:column: error: message`, and the message ends with the next step.
 /// A problem with the whole file (it cannot be read) has line 0 and prints as `path: error: message`.
-public struct ChapterError: Error, CustomStringConvertible, Sendable {
+public struct ChapterError: DiagnosticConvertible, Sendable {
     /// Where the problem is.
     public let location: SourceLocation
     /// What rule was broken, and what to do about it.
@@ -19,9 +19,5 @@ public struct ChapterError: Error, CustomStringConvertible, Sendable {
         self.init(location: SourceLocation(path: path, line: 0, column: 0), message: message)
     }
 
-    /// `path:line:column: error: message` (or `path: error: message` for a whole-file problem).
-    public var description: String {
-        if location.line == 0 { return "\(location.path): error: \(message)" }
-        return "\(location): error: \(message)"
-    }
+    public var diagnostics: [Diagnostic] { [Diagnostic(.error, at: Diagnostic.Location(location), message)] }
 }

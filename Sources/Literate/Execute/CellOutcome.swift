@@ -18,8 +18,7 @@ public struct CellPosition: Sendable, Codable, Hashable {
 /// A compiler message about a cell.
 public struct CellDiagnostic: Sendable, Codable, Hashable {
     public var position: CellPosition
-    /// `error`, `warning` or `note`.
-    public var severity: String
+    public var severity: Diagnostic.Severity
     public var message: String
 }
 
@@ -100,7 +99,7 @@ public struct ChapterExecution: Sendable, Codable {
     /// `path:line:column: severity: message` for a diagnostic, placed in the chapter.
     public static func formatted(_ diagnostic: CellDiagnostic, in cells: [ProgramCell], path: String) -> String {
         let (line, column) = location(of: diagnostic.position, in: cells)
-        return "\(path):\(line):\(column): \(diagnostic.severity): \(diagnostic.message)"
+        return Diagnostic(diagnostic.severity, at: .init(path: path, line: line, column: column), diagnostic.message).description
     }
 
     /// A failed cell's message with its further diagnostics, each placed in the chapter.

@@ -3,8 +3,7 @@ public struct CompilerDiagnostic: Sendable, Hashable {
     public var file: String
     public var line: Int
     public var column: Int
-    /// `error`, `warning` or `note`.
-    public var severity: String
+    public var severity: Diagnostic.Severity
     public var message: String
 
     /// The diagnostics in a compiler's output; other lines (source excerpts, carets) are skipped.
@@ -14,8 +13,8 @@ public struct CompilerDiagnostic: Sendable, Hashable {
     }
 
     private static func parseLine(_ line: String) -> CompilerDiagnostic? {
-        for severity in ["error", "warning", "note"] {
-            guard let marker = line.range(of: ": \(severity): ") else { continue }
+        for severity in [Diagnostic.Severity.error, .warning, .note] {
+            guard let marker = line.range(of: ": \(severity.rawValue): ") else { continue }
             let location = line[..<marker.lowerBound].split(separator: ":", omittingEmptySubsequences: false)
             guard location.count >= 3, let column = Int(location[location.count - 1]),
                   let lineNumber = Int(location[location.count - 2]) else { continue }
@@ -27,5 +26,5 @@ public struct CompilerDiagnostic: Sendable, Hashable {
     }
 
     /// `file:line:column: severity: message`.
-    public var formatted: String { "\(file):\(line):\(column): \(severity): \(message)" }
+    public var formatted: String { Diagnostic(severity, at: .init(path: file, line: line, column: column), message).description }
 }

@@ -12,9 +12,9 @@ struct DiagnosticMapper {
     func map(_ diagnostics: [CompilerDiagnostic]) -> (errors: [CellDiagnostic], warnings: [CellDiagnostic]) {
         var errors: [CellDiagnostic] = []
         var warnings: [CellDiagnostic] = []
-        for diagnostic in diagnostics where diagnostic.severity != "note" {
+        for diagnostic in diagnostics where diagnostic.severity != .note {
             guard let mapped = map(diagnostic) else { continue }
-            if diagnostic.severity == "error" {
+            if diagnostic.severity == .error {
                 errors.append(mapped)
             } else if cellNumber(inFile: diagnostic.file) != nil,
                       plan.cell(numbered: mapped.position.cell)?.cell.expectsFailure == false {

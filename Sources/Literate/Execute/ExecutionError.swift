@@ -1,21 +1,25 @@
-/// Why a chapter could not be executed at all (as opposed to a cell failing).
-public enum ExecutionError: Error, CustomStringConvertible, Sendable {
+/// Why a chapter could not be executed at all (as opposed to a cell failing). No file is at
+/// fault, so it prints as `error: message`.
+public enum ExecutionError: DiagnosticConvertible, Sendable {
     case spawn(String, String)
     case engineNotFound(searched: [String])
     case io(String)
 
-    public var description: String {
+    /// What went wrong and what to do, without a severity or location.
+    public var message: String {
         switch self {
         case .spawn(let program, let reason):
-            return "error: cannot start \(program): \(reason)"
+            return "cannot start \(program): \(reason)"
         case .engineNotFound(let searched):
             return """
-            error: no engine build found (looked for libSwiftbookEngine.so and Modules/ in \
+            no engine build found (looked for libSwiftbookEngine.so and Modules/ in \
             \(searched.joined(separator: ", "))); build it with `swift build --product SwiftbookEngine` \
             and pass its folder with --engine DIR or SWIFTBOOK_ENGINE=DIR
             """
         case .io(let message):
-            return "error: \(message)"
+            return message
         }
     }
+
+    public var diagnostics: [Diagnostic] { [Diagnostic(.error, message)] }
 }

@@ -47,7 +47,7 @@ struct ExecutionState {
     /// An error as a `fails` cell records it: the message and the line of code it is about, with
     /// a caret under its column; no file or line number, so the output depends on the code alone.
     private func recordedText(of error: CellDiagnostic) -> String {
-        var text = "\(error.severity): \(error.message)\n"
+        var text = "\(error.severity.rawValue): \(error.message)\n"
         guard let code = cellCode[error.position.cell] else { return text }
         let lines = code.split(separator: "\n", omittingEmptySubsequences: false)
         guard error.position.line >= 1, error.position.line <= lines.count else { return text }

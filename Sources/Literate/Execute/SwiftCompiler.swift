@@ -59,8 +59,8 @@ public struct SwiftCompiler: Sendable {
     }
 
     /// `swiftc --version`: the toolchain's identity for the cache, by what it says it is, never
-    /// by its path. Remembered in `cacheDirectory` under the compiler's path, size, modification
-    /// time and inode (`FileDigests.stamp`) so a warm run does not start the compiler at all.
+    /// by its path. Remembered in `cacheDirectory` under the compiler's path and `FileStamp` (size,
+    /// modification time, inode, device) so a warm run does not start the compiler at all.
     func version(cacheDirectory: URL?) -> String {
         let key = SHA256.hex(FileDigests.stamp(resolvedPath) ?? resolvedPath)
         let file = cacheDirectory?.appendingPathComponent("swiftc-\(key).version")

@@ -11,26 +11,13 @@ import Darwin
 /// macOS, on network and container file systems, and across editors that save by renaming a new
 /// file over the old one (which inotify reports as a move to a watch that then goes stale).
 struct FileWatcher {
-    /// What identifies one version of a file; nil fields for a file that does not exist.
-    struct Stamp: Equatable {
-        var modified: Int64
-        var size: Int64
-        var inode: UInt64
-    }
+    /// What identifies one version of a file.
+    typealias Stamp = FileStamp
 
     private(set) var stamps: [String: Stamp] = [:]
 
     /// The stamp of `path` now, nil when it is missing.
-    static func stamp(_ path: String) -> Stamp? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        #if canImport(Darwin)
-        let nanoseconds = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
-        #else
-        let nanoseconds = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-        #endif
-        return Stamp(modified: nanoseconds, size: Int64(info.st_size), inode: UInt64(info.st_ino))
-    }
+    static func stamp(_ path: String) -> Stamp? { FileStamp(path: path) }
 
     /// Takes new stamps of `paths` and returns those that changed, appeared or disappeared since
     /// the last call (every path, the first time).

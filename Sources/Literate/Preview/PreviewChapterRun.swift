@@ -50,7 +50,7 @@ struct PreviewChapterRunner: Sendable {
             saved = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
         } catch {
             return PreviewChapterResult(path: path, saved: [], shown: [],
-                                        problems: ["\(path): error: cannot read the chapter (\(error.localizedDescription))"])
+                                        problems: [Diagnostic.error("cannot read the chapter (\(error.localizedDescription))", path: path).description])
         }
         var result = PreviewChapterResult(path: path, saved: saved, shown: saved)
         let chapter: RunnableChapter
@@ -66,7 +66,7 @@ struct PreviewChapterRunner: Sendable {
         do {
             execution = try execute(chapter)
         } catch {
-            result.problems.append("\(path): error: the cells could not run: \(error)")
+            result.problems.append(Diagnostic.error("the cells could not run: \(error)", path: path).description)
             return result
         }
         let cells = chapter.cells.map(\.programCell)
@@ -89,7 +89,7 @@ struct PreviewChapterRunner: Sendable {
                     chapter.rebased(onto: current)?.splicing(outputs)
                 })
             } catch {
-                result.problems.append("\(error)")
+                result.problems.append(Diagnostic.messages(of: error))
             }
         }
         return result
@@ -98,7 +98,8 @@ struct PreviewChapterRunner: Sendable {
     /// `path:line:column: error: message`, the cell's further diagnostics, and what it printed.
     static func failureText(_ outcome: CellOutcome, cells: [ProgramCell], path: String) -> String {
         let (line, column) = ChapterExecution.location(of: outcome.position, in: cells)
-        var text = "\(path):\(line):\(column): error: " + ChapterExecution.message(of: outcome, in: cells, path: path)
+        var text = Diagnostic.error(ChapterExecution.message(of: outcome, in: cells, path: path), path: path, line: line, column: column)
+            .description
         if !outcome.output.isEmpty {
             text += "\n\nit printed before failing:\n" + outcome.output
         }

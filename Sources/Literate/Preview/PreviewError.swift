@@ -1,10 +1,12 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Why `swiftbook preview` could not start, each with what to do about it.
-public enum PreviewError: Error, CustomStringConvertible, Equatable {
+public enum PreviewError: DiagnosticConvertible, Equatable {
     /// Another program listens on the port (or it needs privileges).
     case portInUse(host: String, port: Int, code: Int32)
     /// The host name does not resolve to an address to listen on.
@@ -12,15 +14,18 @@ public enum PreviewError: Error, CustomStringConvertible, Equatable {
     /// A socket call failed.
     case socket(String, Int32)
 
-    public var description: String {
+    /// What went wrong and what to do, without a severity or location.
+    public var message: String {
         switch self {
         case let .portInUse(host, port, code):
             let why = code == EACCES ? "needs privileges" : "is already in use"
-            return "error: cannot serve on \(host):\(port): port \(port) \(why); choose another with --port, e.g. --port \(port < 65535 ? port + 1 : 8000)"
+            return "cannot serve on \(host):\(port): port \(port) \(why); choose another with --port, e.g. --port \(port < 65535 ? port + 1 : 8000)"
         case let .badHost(host):
-            return "error: cannot listen on host '\(host)'; give an address of this machine, e.g. --host 127.0.0.1"
+            return "cannot listen on host '\(host)'; give an address of this machine, e.g. --host 127.0.0.1"
         case let .socket(call, code):
-            return "error: \(call) failed: \(String(cString: strerror(code)))"
+            return "\(call) failed: \(String(cString: strerror(code)))"
         }
     }
+
+    public var diagnostics: [Diagnostic] { [Diagnostic(.error, message)] }
 }

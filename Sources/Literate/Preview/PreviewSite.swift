@@ -104,7 +104,7 @@ final class PreviewSiteBuilder: @unchecked Sendable {
             } catch {
                 // Without pandoc the formulas stay TeX; say so once, on the first chapter with math.
                 if let first = spans.first(where: { !$0.spans.isEmpty }) {
-                    note(RenderError(path: first.path, line: first.spans[0].line, column: first.spans[0].column, String(describing: error)))
+                    note(RenderError(path: first.path, line: first.spans[0].line, column: first.spans[0].column, Diagnostic.messages(of: error)))
                 }
             }
         }

@@ -12,7 +12,7 @@
 /// is exactly what the author wrote; a replaced one is spelled `name·N` (N: its cell's number),
 /// a replaced type sits in a namespace `enum name·N { … }` so it still prints as `name`. `·`
 /// (U+00B7) may appear in a Swift identifier but not in a name anyone types, and messages map
-/// it back (`GeneratedNames`).
+/// it back (`authorsNames(in:)`, GeneratedNames.swift).
 struct DeclarationTable {
     struct Entry {
         /// Position of the declaring cell in the program.

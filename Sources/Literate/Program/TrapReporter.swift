@@ -50,7 +50,7 @@ enum TrapReporter {
             return UInt(bitPattern: info.fileBase)
         }
 
-        private static func report(_ signal: Int32, _ context: UnsafeMutableRawPointer?) {
+        private static func report(_ signalNumber: Int32, _ context: UnsafeMutableRawPointer?) {
             #if os(Linux)
             var pc: UInt = 0
             if let context {
@@ -72,8 +72,8 @@ enum TrapReporter {
             append("\u{1E}\n", &length)
             fflush(stdout)
             _ = write(1, line, length)
-            Glibc.signal(signal, SIG_DFL)
-            raise(signal)
+            signal(signalNumber, SIG_DFL)
+            raise(signalNumber)
             #endif
         }
 

@@ -31,10 +31,13 @@ public struct MathTypesetter: Sendable {
         public var failures: [Formula: String] = [:]
     }
 
-    /// Why no formula could be typeset at all (pandoc missing or failing as a whole).
-    public struct Unavailable: Error, CustomStringConvertible, Sendable {
+    /// Why no formula could be typeset at all (pandoc missing or failing as a whole). The
+    /// renderer places it at the book's first formula.
+    public struct Unavailable: DiagnosticConvertible, Sendable {
         /// What went wrong and what to install or do.
-        public var description: String
+        public var message: String
+
+        public var diagnostics: [Diagnostic] { [Diagnostic(.error, message)] }
     }
 
     /// The pandoc executable: a path, or a name looked up in `PATH`.
@@ -56,7 +59,7 @@ public struct MathTypesetter: Sendable {
         for formula in formulas where seen.insert(formula).inserted { unique.append(formula) }
         guard !unique.isEmpty else { return Result() }
         guard let executable = Self.locate(pandoc) else {
-            throw Unavailable(description: "pandoc is not installed, and swiftbook render typesets math "
+            throw Unavailable(message: "pandoc is not installed, and swiftbook render typesets math "
                 + "with it; install the Debian package with 'apt-get install pandoc' (or run Scripts/setup-system)")
         }
 
@@ -78,12 +81,12 @@ public struct MathTypesetter: Sendable {
         process.waitUntilExit()
         let warnings = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
         guard process.terminationStatus == 0, let html = try? String(contentsOf: output, encoding: .utf8) else {
-            throw Unavailable(description: "pandoc failed (exit status \(process.terminationStatus)) while typesetting math: \(warnings)")
+            throw Unavailable(message: "pandoc failed (exit status \(process.terminationStatus)) while typesetting math: \(warnings)")
         }
 
         let pieces = html.unicodeScalars.split(separator: Self.marker, omittingEmptySubsequences: false).map { String($0) }
         guard pieces.count == unique.count else {
-            throw Unavailable(description: "pandoc returned \(pieces.count) formulas for \(unique.count); is '\(executable)' pandoc 2.11 or later?")
+            throw Unavailable(message: "pandoc returned \(pieces.count) formulas for \(unique.count); is '\(executable)' pandoc 2.11 or later?")
         }
         var reasons = Self.reasons(fromWarnings: warnings)[...]
         var result = Result()

@@ -1,6 +1,6 @@
 /// A reason the site cannot be rendered, printed as `path:line:column: error: message`
 /// (or `path: error: message` when no line applies), like compiler diagnostics.
-public struct RenderError: Error, CustomStringConvertible, Equatable, Sendable {
+public struct RenderError: DiagnosticConvertible, Equatable, Sendable {
     /// The file or folder at fault.
     public var path: String
     /// The 1-based line, when the fault is inside a file.
@@ -18,16 +18,14 @@ public struct RenderError: Error, CustomStringConvertible, Equatable, Sendable {
         self.message = message
     }
 
-    public var description: String {
-        if let line {
-            return "\(path):\(line):\(column ?? 1): error: \(message)"
-        }
-        return "\(path): error: \(message)"
+    /// An error inside a file always names a column (the line's first when none was given).
+    public var diagnostics: [Diagnostic] {
+        [.error(message, path: path, line: line, column: line == nil ? nil : column ?? 1)]
     }
 }
 
 /// Every error found while rendering; nothing was written when this is thrown.
-public struct RenderFailure: Error, CustomStringConvertible {
+public struct RenderFailure: DiagnosticConvertible {
     /// The individual errors (chapter errors and `RenderError`s), each printable on its own line.
     public var errors: [any Error]
     /// The exit status `swiftbook render` should end with: 1 for mistakes in the chapters' text
@@ -40,7 +38,5 @@ public struct RenderFailure: Error, CustomStringConvertible {
         self.exitStatus = exitStatus
     }
 
-    public var description: String {
-        errors.map { String(describing: $0) }.joined(separator: "\n")
-    }
+    public var diagnostics: [Diagnostic] { errors.flatMap(Diagnostic.all(from:)) }
 }

@@ -114,7 +114,7 @@ public struct SiteRenderer: Sendable {
             converterMissing = true
             // Located at the book's first formula, so the message names a place that needs pandoc.
             let first = spans.first { !$0.spans.isEmpty }!
-            errors.append(RenderError(path: first.path, line: first.spans[0].line, column: first.spans[0].column, String(describing: error)))
+            errors.append(RenderError(path: first.path, line: first.spans[0].line, column: first.spans[0].column, Diagnostic.messages(of: error)))
             return [:]
         }
     }

@@ -1,31 +1,32 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// `swiftbook run` and `swiftbook check` as a library: finds the chapters, executes them in
-/// parallel (through the cache), writes or compares outputs, and prints what happened.
+/// parallel (through the cache), writes or compares outputs, and returns what happened. It
+/// prints nothing: the command line shows each chapter's report as it is handed over, and the
+/// run's result at the end.
 public struct BookRunner {
     public var options: RunnerOptions
-    /// Where messages go (standard error) and where JSON and annotations go (standard output).
-    var errorStream: @Sendable (String) -> Void = { text in FileHandle.standardError.write(Data(text.utf8)) }
-    var outputStream: @Sendable (String) -> Void = { text in FileHandle.standardOutput.write(Data(text.utf8)) }
 
     public init(options: RunnerOptions) {
         self.options = options
     }
 
-    /// Does the whole job and returns the exit status (see `RunnerExit`).
-    public func run() -> Int32 {
+    /// Does the whole job. `finished` gets each chapter's report as soon as it and every chapter
+    /// before it are done, in book order, with its place (from 1) and the number of chapters;
+    /// it is not called once the run is interrupted.
+    public func run(finished: @escaping @Sendable (_ report: ChapterReport, _ done: Int, _ total: Int) -> Void = { _, _, _ in })
+        -> BookRun {
+        var result = BookRun(mode: options.mode, shard: options.shard)
+        let started = Date()
         var files: [String]
         do {
             files = try ChapterFiles.expand(options.paths)
         } catch {
-            return finishEarly(with: "\(error)")
+            return stopped(result, by: Diagnostic.all(from: error))
         }
         guard !files.isEmpty else {
-            return finishEarly(with: "\(options.paths.joined(separator: " ")): error: no chapters (.md files) to "
-                               + "\(options.mode.rawValue); pass Markdown chapters or folders that hold some")
+            return stopped(result, by: [.error("no chapters (.md files) to \(options.mode.rawValue); pass Markdown chapters "
+                                               + "or folders that hold some", path: options.paths.joined(separator: " "))])
         }
         // The cache is written even when it is not read (`--no-cache`), so that such a run refreshes it.
         let cacheDirectory = options.cacheDirectory.map { URL(fileURLWithPath: $0) }
@@ -35,101 +36,62 @@ public struct BookRunner {
             files = shard.chapters(of: files, times: ChapterTimings(cacheDirectory: cacheDirectory).splitTimes(of: files))
             // More shards than chapters is no mistake: a CI matrix may outgrow a small book.
             if files.isEmpty {
-                errorStream("swiftbook: shard \(shard) has no chapters (the book has \(bookSize)); nothing to do\n")
-                if options.format == .json { outputStream(ReportPrinter.json([], mode: options.mode, exitCode: 0, shard: shard)) }
-                return RunnerExit.success
+                result.emptyShardOf = bookSize
+                return result
             }
         }
         var chapters: [RunnableChapter] = []
-        var loadErrors: [String] = []
+        var loadErrors: [Diagnostic] = []
         for file in files {
             do {
                 chapters.append(try RunnableChapter.load(path: file))
             } catch {
-                loadErrors.append("\(error)")
+                loadErrors += Diagnostic.all(from: error)
             }
         }
-        if !loadErrors.isEmpty { return finishEarly(with: loadErrors.joined(separator: "\n")) }
+        if !loadErrors.isEmpty { return stopped(result, by: loadErrors) }
 
         let environment: ChapterJob.Environment
         do {
             environment = try makeEnvironment(cacheDirectory: cacheDirectory)
         } catch {
-            return finishEarly(with: "\(error)")
+            return stopped(result, by: Diagnostic.all(from: error))
         }
-        let showProgress = options.verbose || isatty(2) == 1
-        let printer = ReportPrinter(githubAnnotations: options.githubAnnotations)
         let total = chapters.count
-        let started = Date()
-        let errorStream = self.errorStream, outputStream = self.outputStream, format = options.format
-        // Chapters finish in any order but are reported in book order: a finished chapter waits
-        // until every chapter before it has been reported.
+        // Chapters finish in any order but are handed over in book order: a finished chapter
+        // waits until every chapter before it has been.
         let inOrder = InOrderRelease<ChapterReport>()
-        let reports = parallelMap(chapters, jobs: options.jobs, { chapter in
+        result.chapters = parallelMap(chapters, jobs: options.jobs, { chapter in
             ChapterJob(chapter: chapter, environment: environment).perform()
-        }, completed: { index, finished in
+        }, completed: { index, report in
             guard !Interrupts.isInterrupted else { return }
-            for (position, report) in inOrder.add(finished, at: index) {
-                var text = showProgress ? Self.progressLine(report, done: position + 1, total: total) : ""
-                text += printer.text(report)
-                if !text.isEmpty { errorStream(text) }
-                if format == .text {
-                    let annotations = printer.annotations(report)
-                    if !annotations.isEmpty { outputStream(annotations) }
-                }
-            }
+            for (position, report) in inOrder.add(report, at: index) { finished(report, position + 1, total) }
         })
         Interrupts.parkIfInterrupted()
         // check also fails on a broken cross-reference (unresolved or duplicate label; see BookReferences).
         // Each language folder is a book of its own (Book/TranslationLayout.swift).
         let referenceErrors = options.mode == .check
             ? TranslationLayout.booksByFolder(files).flatMap { BookReferences.errors(inChapterFiles: $0) } : []
-        if !referenceErrors.isEmpty { errorStream(referenceErrors.joined(separator: "\n") + "\n") }
         // Translations keep parity with their sources and record the version they translate (Translate/).
         let translations = TranslationCheck.verify(files: files, record: options.mode == .run && !Interrupts.isInterrupted)
-        if !translations.problems.isEmpty { errorStream(translations.problems.map(\.description).joined(separator: "\n") + "\n") }
-        for path in translations.recorded where showProgress { errorStream("\(path): recorded the version of its source it translates\n") }
+        result.diagnostics = referenceErrors + translations.problems.flatMap(\.diagnostics)
+        result.translationsRecorded = translations.recorded
         // Between runs of the whole book, the next split learns the times measured now.
         if options.shard == nil { environment.timings?.refreshSplitTimes() }
-        let failed = reports.filter { !$0.succeeded }.count + (referenceErrors.isEmpty ? 0 : 1)
+        result.failedChapters = result.chapters.filter { !$0.succeeded }.count + (referenceErrors.isEmpty ? 0 : 1)
             + Set(translations.problems.map(\.path)).count
-        let code = failed == 0 ? RunnerExit.success : RunnerExit.failure
-        if options.format == .json {
-            outputStream(ReportPrinter.json(reports, mode: options.mode, exitCode: code, shard: options.shard))
-        }
-        let skipped = reports.reduce(0) { $0 + $1.skippedCells }
-        if showProgress || failed > 0 || skipped > 0 {
-            let verb = options.mode == .run ? "ran" : "checked"
-            errorStream("swiftbook: \(verb) \(total) chapter\(total == 1 ? "" : "s")"
-                        + (options.shard.map { " (shard \($0))" } ?? "") + " in "
-                        + "\(String(format: "%.1f", Date().timeIntervalSince(started))) s; "
-                        + (failed == 0 ? "all good" : "\(failed) with problems")
-                        + (skipped > 0 ? "; \(skipped) cell\(skipped == 1 ? "" : "s") skipped by tags\n" : "\n"))
-        }
-        return code
+        result.seconds = Date().timeIntervalSince(started)
+        return result
     }
 
-    /// `[3/40] Chapters/x.md: 5 cells, 1.2 s, 1 compile 0.80 s, run 0.30 s, written`.
-    private static func progressLine(_ report: ChapterReport, done: Int, total: Int) -> String {
-        let skipped = report.skippedCells
-        if skipped > 0 && skipped == report.cells.filter({ $0.status != "no-run" }).count {
-            return "[\(done)/\(total)] \(report.path): skipped (\(report.cells.first?.skippedBecause ?? "tags"))\n"
-        }
-        let how = report.cached ? "cached"
-            : "\(report.compilations) compile\(report.compilations == 1 ? "" : "s") "
-                + String(format: "%.2f s, run %.2f s", report.compileSeconds, report.runSeconds)
-        let written = (report.written ? ", written" : "") + (skipped > 0 ? ", \(skipped) skipped by tags" : "")
-        let cells = report.cells.count
-        return "[\(done)/\(total)] \(report.path): \(cells) cell\(cells == 1 ? "" : "s"), "
-            + "\(String(format: "%.1f", report.seconds)) s, \(how)\(written)\n"
-    }
-
-    private func finishEarly(with message: String) -> Int32 {
-        errorStream(message.hasSuffix("\n") ? message : message + "\n")
-        if options.format == .json {
-            outputStream(ReportPrinter.json([], mode: options.mode, exitCode: RunnerExit.usage))
-        }
-        return RunnerExit.usage
+    /// The result of a run that stopped before running anything: bad usage or unreadable input.
+    private func stopped(_ result: BookRun, by diagnostics: [Diagnostic]) -> BookRun {
+        var result = result
+        result.diagnostics = diagnostics
+        result.stopped = true
+        // The report of a run that never started covers no shard.
+        result.shard = nil
+        return result
     }
 
     private func makeEnvironment(cacheDirectory directory: URL) throws -> ChapterJob.Environment {

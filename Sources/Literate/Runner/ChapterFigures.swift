@@ -31,7 +31,7 @@ extension RunnableCell {
         let line = recorded?.line ?? cell.outputLocation.map { $0.line } ?? self.line
         let expected = FigureLink(chapterStem: FigureLink.chapterStem(ofPath: chapter.path), cell: number, title: "")
         func stale(_ kind: MismatchKind, _ message: String, diff: String? = nil) -> ChapterReport.Problem {
-            .init(line: line, column: nil, kind: kind.rawValue, message: "\(message) (cell \(number))", diff: diff)
+            .init(line: line, column: nil, kind: .init(kind), message: "\(message) (cell \(number))", diff: diff)
         }
         guard let svg else {
             guard let recorded else { return nil }

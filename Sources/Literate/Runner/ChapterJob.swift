@@ -23,8 +23,8 @@ struct ChapterJob {
         let filter = environment.options.tags
         if let reason = filter.chapterSkipReason(chapterTags: chapter.tags, cellTags: chapter.cells.map(\.cell.options.tags)) {
             report.cells = chapter.cells.map { cell in
-                cell.runs ? .init(number: cell.number, line: cell.line, status: "skipped", skippedBecause: reason)
-                    : .init(number: cell.number, line: cell.line, status: "no-run")
+                cell.runs ? .init(number: cell.number, line: cell.line, status: .skipped, skippedBecause: reason)
+                    : .init(number: cell.number, line: cell.line, status: .noRun)
             }
             return report
         }
@@ -35,10 +35,8 @@ struct ChapterJob {
             (execution, report.cached) = try execute(cellsBefore: skipFrom)
         } catch {
             // The chapter as a whole could not run (no compiler, no engine): line 0, and the
-            // message without its own `error: ` (the printer says it once).
-            var message = "\(error)"
-            if message.hasPrefix("error: ") { message.removeFirst("error: ".count) }
-            report.problems.append(.init(line: 0, column: nil, kind: "failed", message: message))
+            // error's message, which the report places at the chapter.
+            report.problems.append(.init(line: 0, column: nil, kind: .failed, message: Diagnostic.messages(of: error)))
             report.seconds = Date().timeIntervalSince(started)
             return report
         }
@@ -55,22 +53,22 @@ struct ChapterJob {
             environment.timings?.record(execution.compileSeconds + execution.runSeconds, for: chapter.path)
         }
         for (index, cell) in chapter.cells.enumerated() {
-            var status = "passed", because: String?
+            var status = ChapterReport.Cell.Status.passed, because: String?
             defer { report.cells.append(.init(number: cell.number, line: cell.line, status: status, skippedBecause: because)) }
-            guard cell.runs else { status = "no-run"; continue }
+            guard cell.runs else { status = .noRun; continue }
             // A skipped cell keeps its recorded output: it is neither written nor compared.
             guard index < skipFrom else {
-                status = "skipped"
+                status = .skipped
                 because = filter.firstSkippedCell(chapterTags: chapter.tags, cellTags: [cell.cell.options.tags])
                     .map { "tags " + $0.tags.joined(separator: ",") } ?? "after skipped cell \(chapter.cells[skipFrom].number)"
                 continue
             }
-            guard let outcome = execution.outcome(of: cell.number) else { status = "not-run"; continue }
+            guard let outcome = execution.outcome(of: cell.number) else { status = .notRun; continue }
             switch outcome.status {
             case .notRun:
-                status = "not-run"
+                status = .notRun
             case .failed:
-                status = "failed"
+                status = .failed
                 var message = ChapterExecution.message(of: outcome, in: cells, path: chapter.path)
                 if !outcome.output.isEmpty {
                     message += "\nit printed before failing:\n" + outcome.output.split(separator: "\n", omittingEmptySubsequences: false)
@@ -78,21 +76,21 @@ struct ChapterJob {
                 }
                 let kind = outcome.failure == .unexpectedSuccess ? MismatchKind.unexpectedSuccess : MismatchKind.newFailure
                 let (line, column) = ChapterExecution.location(of: outcome.position, in: cells)
-                report.problems.append(.init(line: line, column: column, kind: kind.rawValue, message: message))
+                report.problems.append(.init(line: line, column: column, kind: .init(kind), message: message))
             case .passed:
                 switch environment.options.mode {
                 case .run:
                     newOutputs[cell.number] = outcome.output
                     newFigures[cell.number] = .some(outcome.figure)
                 case .check:
-                    if cell.unchecked { status = "unchecked"; continue }
+                    if cell.unchecked { status = .unchecked; continue }
                     if let stale = cell.compare(actual: outcome.output) {
-                        status = "stale"
-                        report.problems.append(.init(line: stale.line, column: nil, kind: stale.mismatch.kind.rawValue,
+                        status = .stale
+                        report.problems.append(.init(line: stale.line, column: nil, kind: .init(stale.mismatch.kind),
                                                      message: "\(stale.mismatch) (cell \(cell.number))", diff: stale.diff))
                     }
                     if let figure = cell.compareFigure(actual: outcome.figure, in: chapter) {
-                        status = "stale"
+                        status = .stale
                         report.problems.append(figure)
                     }
                 }
@@ -116,12 +114,12 @@ struct ChapterJob {
                 chapter.rebased(onto: current)?.splicing(newOutputs, figures: figures)
             })
         } catch {
-            report.problems.append(.init(line: 0, column: nil, kind: "write", message: "\(error)"))
+            report.problems.append(.init(line: 0, column: nil, kind: .write, message: Diagnostic.messages(of: error)))
             return
         }
         report.written = written.written
         for failure in chapter.writeFigureFiles(figures) {
-            report.problems.append(.init(line: 0, column: nil, kind: "write", message: failure))
+            report.problems.append(.init(line: 0, column: nil, kind: .write, message: failure))
         }
         guard written.bytes != chapter.document.bytes,
               let final = try? Chapter(path: chapter.path, bytes: written.bytes),

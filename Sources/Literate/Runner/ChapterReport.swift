@@ -1,35 +1,86 @@
-/// What happened to one chapter in a `run` or `check`, ready to print as text, JSON or GitHub
-/// annotations.
+/// What happened to one chapter in a `run` or `check`: the value the command line prints as
+/// text, JSON or GitHub annotations.
 public struct ChapterReport: Sendable, Codable {
     /// One thing wrong, at a chapter location.
     public struct Problem: Sendable, Codable {
+        /// What kind of problem it is; in JSON, the raw value (`"failed"`, `"changedNumber"`, ...).
+        public enum Kind: String, Sendable, Codable, CaseIterable {
+            /// The chapter as a whole could not run (no compiler, no engine).
+            case failed
+            /// `run`: the chapter or a figure file could not be written.
+            case write
+            /// The kinds of `MismatchKind`: a stale output (check) or a failing cell.
+            case numericDrift, changedText, changedShape, changedNumber, missingOutput, vanishedOutput
+            case newFailure, unexpectedSuccess
+
+            /// The problem kind of an output mismatch (the same word).
+            public init(_ mismatch: MismatchKind) {
+                self = Kind(rawValue: mismatch.rawValue)!
+            }
+        }
+
         /// 1-based line in the chapter; 0 for the chapter as a whole (it could not be written or run).
         public var line: Int
         public var column: Int?
-        /// `failed` (a cell failed), `stale` (check: the recorded output differs), `write` (run: the
-        /// chapter could not be written), `input` (the chapter could not be read).
-        public var kind: String
+        public var kind: Kind
         public var message: String
         /// For a stale output: the unified diff from the recorded to the actual output.
         public var diff: String?
+
+        public init(line: Int, column: Int?, kind: Kind, message: String, diff: String? = nil) {
+            self.line = line
+            self.column = column
+            self.kind = kind
+            self.message = message
+            self.diff = diff
+        }
+
+        /// The problem as a diagnostic in the chapter at `path`: at its line (and column), or at
+        /// the file as a whole for line 0.
+        public func diagnostic(path: String) -> Diagnostic {
+            .error(message, path: path, line: line == 0 ? nil : line, column: column, detail: diff)
+        }
     }
 
     /// One cell's result.
     public struct Cell: Sendable, Codable {
+        /// What became of the cell; in JSON, the raw value.
+        public enum Status: String, Sendable, Codable, CaseIterable {
+            case passed
+            case failed
+            /// check: the recorded output (or figure) differs from the new one.
+            case stale
+            /// It did not run, because an earlier cell stopped the program.
+            case notRun = "not-run"
+            /// The cell has the `no-run` option.
+            case noRun = "no-run"
+            /// check: it ran, and has the `unchecked` option, so its output was not compared.
+            case unchecked
+            /// Left out by `--skip-tags` or `--only-tags`; see `skippedBecause`.
+            case skipped
+        }
+
         public var number: Int
         public var line: Int
-        /// `passed`, `failed`, `stale`, `not-run` (after a failure), `no-run` (the cell option),
-        /// `unchecked`, or `skipped` (left out by `--skip-tags` or `--only-tags`; see `skippedBecause`).
-        public var status: String
+        public var status: Status
         /// Why a `skipped` cell was left out: `tags slow`, `not tagged gpu`, `after skipped cell 3`.
         public var skippedBecause: String?
+
+        public init(number: Int, line: Int, status: Status, skippedBecause: String? = nil) {
+            self.number = number
+            self.line = line
+            self.status = status
+            self.skippedBecause = skippedBecause
+        }
     }
 
     public var path: String
     public var cells: [Cell] = []
     public var problems: [Problem] = []
+    /// Compiler warnings, each already placed in the chapter (`path:line:column: warning: ...`).
     public var warnings: [String] = []
     public var seconds: Double = 0
+    /// Whether the cells' results came from the cache.
     public var cached = false
     public var compilations = 0
     /// Of `seconds`, the time spent in the compiler and in the chapter's program.
@@ -43,5 +94,13 @@ public struct ChapterReport: Sendable, Codable {
     public var succeeded: Bool { problems.isEmpty }
 
     /// Cells left out by tags: reported as skipped, never as passed.
-    public var skippedCells: Int { cells.filter { $0.status == "skipped" }.count }
+    public var skippedCells: Int { cells.filter { $0.status == .skipped }.count }
+
+    /// Cells that ran (passed, failed, stale or unchecked), from the cache or not.
+    public var ranCells: Int {
+        cells.filter { [.passed, .failed, .stale, .unchecked].contains($0.status) }.count
+    }
+
+    /// The problems as diagnostics in this chapter, in order.
+    public var diagnostics: [Diagnostic] { problems.map { $0.diagnostic(path: path) } }
 }

@@ -8,25 +8,35 @@ import Foundation
 /// usage: different modes, a chapter in two reports (the shards did not see the same timings),
 /// or, when the reports are shards, a shard given twice or missing.
 public enum ReportMerger {
-    /// Why reports cannot be merged, as `file: error: ...` with a next step.
-    public struct Problem: Error, CustomStringConvertible {
-        public var description: String
+    /// Why reports cannot be merged, as `file: error: ...` (or `error: ...` when no one report
+    /// is at fault) with a next step.
+    public struct Problem: DiagnosticConvertible {
+        /// The report at fault, if one is.
+        public var file: String?
+        public var message: String
+
+        init(_ file: String? = nil, _ message: String) {
+            self.file = file
+            self.message = message
+        }
+
+        public var diagnostics: [Diagnostic] { [Diagnostic(.error, at: file.map { Diagnostic.Location(path: $0) }, message)] }
     }
 
     /// Reads the report files and merges them.
     public static func merge(files: [String]) throws -> BookReport {
         guard !files.isEmpty else {
-            throw Problem(description: "error: no reports to merge; pass the JSON files of `swiftbook check --format json`")
+            throw Problem(nil, "no reports to merge; pass the JSON files of `swiftbook check --format json`")
         }
         var reports: [(String, BookReport)] = []
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {
-                throw Problem(description: "\(file): error: cannot read the report; pass the JSON file a shard wrote")
+                throw Problem(file, "cannot read the report; pass the JSON file a shard wrote")
             }
             do {
                 reports.append((file, try JSONDecoder().decode(BookReport.self, from: data)))
             } catch {
-                throw Problem(description: "\(file): error: not a swiftbook JSON report (\(error)); "
+                throw Problem(file, "not a swiftbook JSON report (\(error)); "
                               + "write one with `swiftbook check --format json > \(file)`")
             }
         }
@@ -35,9 +45,9 @@ public enum ReportMerger {
 
     /// Merges reports, each named by where it came from (for messages).
     public static func merge(_ reports: [(name: String, report: BookReport)]) throws -> BookReport {
-        guard let first = reports.first else { throw Problem(description: "error: no reports to merge") }
+        guard let first = reports.first else { throw Problem(nil, "no reports to merge") }
         if let other = reports.first(where: { $0.report.mode != first.report.mode }) {
-            throw Problem(description: "\(other.name): error: a '\(other.report.mode)' report cannot be merged with the "
+            throw Problem(other.name, "a '\(other.report.mode)' report cannot be merged with the "
                           + "'\(first.report.mode)' report \(first.name); merge the reports of one command")
         }
         try checkShards(reports)
@@ -46,7 +56,7 @@ public enum ReportMerger {
         for (name, report) in reports {
             for chapter in report.chapters {
                 if let earlier = owner.updateValue(name, forKey: chapter.path) {
-                    throw Problem(description: "\(name): error: \(chapter.path) is also in \(earlier); the shards saw "
+                    throw Problem(name, "\(chapter.path) is also in \(earlier); the shards saw "
                                   + "different chapter timings: give every shard the same cache folder")
                 }
                 chapters.append(chapter)
@@ -64,36 +74,21 @@ public enum ReportMerger {
         let shards = reports.compactMap { entry in entry.report.shard.map { (entry.name, $0) } }
         guard !shards.isEmpty else { return }
         guard shards.count == reports.count else {
-            throw Problem(description: "error: some reports are shards and some are not; merge the shards of one run")
+            throw Problem(nil, "some reports are shards and some are not; merge the shards of one run")
         }
         let parsed = shards.compactMap { Shard(parsing: $0.1) }
         guard parsed.count == shards.count, let count = parsed.first?.count, parsed.allSatisfy({ $0.count == count }) else {
-            throw Problem(description: "error: the reports are shards of different splits (\(shards.map(\.1).joined(separator: ", "))); "
+            throw Problem(nil, "the reports are shards of different splits (\(shards.map(\.1).joined(separator: ", "))); "
                           + "merge the shards of one run")
         }
         var seen: Set<Int> = []
         for (shard, entry) in zip(parsed, shards) where !seen.insert(shard.index).inserted {
-            throw Problem(description: "\(entry.0): error: shard \(shard) is given twice; pass each shard's report once")
+            throw Problem(entry.0, "shard \(shard) is given twice; pass each shard's report once")
         }
         let missing = (1...count).filter { !seen.contains($0) }
         if !missing.isEmpty {
-            throw Problem(description: "error: the reports lack shard " + missing.map { "\($0)/\(count)" }.joined(separator: ", ")
+            throw Problem(nil, "the reports lack shard " + missing.map { "\($0)/\(count)" }.joined(separator: ", ")
                           + "; pass the report of every shard")
         }
-    }
-}
-
-extension ReportMerger {
-    /// A merged report as the shards would have printed it: each chapter's problems (for
-    /// standard error), GitHub annotations when asked (for standard output), and a summary line.
-    public static func text(_ report: BookReport, githubAnnotations: Bool) -> (problems: String, annotations: String) {
-        let printer = ReportPrinter(githubAnnotations: githubAnnotations)
-        let failed = report.chapters.filter { !$0.succeeded }.count
-        var problems = report.chapters.map(printer.text).joined()
-        let total = report.chapters.count
-        problems += "swiftbook: merged \(total) chapter\(total == 1 ? "" : "s"); "
-            + (failed == 0 ? "all good" : "\(failed) with problems")
-            + (report.skippedCells > 0 ? "; \(report.skippedCells) cells skipped by tags" : "") + "\n"
-        return (problems, report.chapters.map(printer.annotations).joined())
     }
 }

@@ -1,17 +1,13 @@
 import Foundation
 
-/// What `swiftbook run` and `swiftbook check` were asked to do.
+/// What `swiftbook run` and `swiftbook check` were asked to do. How the outcome is shown
+/// (progress, JSON, annotations) is the command line's business, not the runner's.
 public struct RunnerOptions: Sendable {
     public enum Mode: String, Sendable {
         /// Write verified outputs into the chapters.
         case run
         /// Change nothing; report stale outputs and failing cells.
         case check
-    }
-
-    public enum Format: String, Sendable, CaseIterable {
-        case text
-        case json
     }
 
     public var mode: Mode
@@ -30,19 +26,13 @@ public struct RunnerOptions: Sendable {
     /// Whether cached results are used (false for `--no-cache`). Results are stored either way,
     /// so a `--no-cache` run refreshes the cache.
     public var useCache: Bool
-    /// Progress lines on standard error even when it is not a terminal.
-    public var verbose: Bool
-    public var format: Format
-    /// Also print `::error file=…,line=…::` lines for GitHub Actions (on when `GITHUB_ACTIONS` is set).
-    public var githubAnnotations: Bool
     /// Only this part of the book (`--shard K/N`); nil runs every chapter.
     public var shard: Shard?
     /// Tagged work left out (`--skip-tags`, `--only-tags`).
     public var tags: TagFilter
 
     public init(mode: Mode, paths: [String] = [], jobs: Int? = nil, timeout: Double? = nil, maxOutput: Int = 65536,
-                engine: String? = nil, cacheDirectory: String? = nil, useCache: Bool = true, verbose: Bool = false,
-                format: Format = .text, githubAnnotations: Bool = ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] != nil,
+                engine: String? = nil, cacheDirectory: String? = nil, useCache: Bool = true,
                 shard: Shard? = nil, tags: TagFilter = TagFilter()) {
         self.shard = shard
         self.tags = tags
@@ -54,9 +44,6 @@ public struct RunnerOptions: Sendable {
         self.engine = engine
         self.cacheDirectory = cacheDirectory
         self.useCache = useCache
-        self.verbose = verbose
-        self.format = format
-        self.githubAnnotations = githubAnnotations
     }
 }
 

@@ -1,6 +1,8 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// The file-system steps of writing a chapter, each reporting a true reason on failure. The
@@ -52,7 +54,7 @@ enum AtomicFile {
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, $0.count) }
+            let count = buffer.withUnsafeMutableBytes { CLibrary.read(descriptor, $0.baseAddress!, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw ChapterWriteError.failed(reason: String(cString: strerror(errno)))
@@ -74,7 +76,7 @@ enum AtomicFile {
         bytes.withUnsafeBytes { buffer in
             var written = 0
             while written < buffer.count {
-                let count = Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                let count = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
                 if count < 0 {
                     if errno == EINTR { continue }
                     failure = errno
@@ -111,7 +113,7 @@ enum AtomicFile {
 
     /// Replaces `file` by `temporary` with one `rename`.
     static func rename(_ temporary: String, over file: String) throws {
-        guard Glibc.rename(temporary, file) == 0 else {
+        guard CLibrary.rename(temporary, file) == 0 else {
             let code = errno
             throw code == EISDIR ? ChapterWriteError.notAFile(what: "a folder")
                 : ChapterWriteError.failed(reason: String(cString: strerror(code)))
@@ -122,7 +124,7 @@ enum AtomicFile {
     private typealias Renameat2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
 
     /// glibc has `renameat2` since 2.28, but Swift's Glibc module does not import it.
-    nonisolated(unsafe) private static let renameat2Function: Renameat2? = {
+    private static let renameat2Function: Renameat2? = {
         #if os(Linux)
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return nil }
         return unsafeBitCast(symbol, to: Renameat2.self)
@@ -130,4 +132,23 @@ enum AtomicFile {
         return nil
         #endif
     }()
+}
+
+/// `read(2)` and `rename(2)` under names that `AtomicFile`'s own `read` and `rename` do not hide.
+private enum CLibrary {
+    static func read(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        Glibc.read(descriptor, buffer, count)
+        #else
+        Darwin.read(descriptor, buffer, count)
+        #endif
+    }
+
+    static func rename(_ old: String, _ new: String) -> Int32 {
+        #if canImport(Glibc)
+        Glibc.rename(old, new)
+        #else
+        Darwin.rename(old, new)
+        #endif
+    }
 }

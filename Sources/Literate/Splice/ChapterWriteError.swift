@@ -1,6 +1,7 @@
-/// Why `run` did not write a chapter. The description is the message only: the report printer
-/// puts the chapter's path in front (`Chapters/x.md: error: ...`), so the path appears once.
-public enum ChapterWriteError: Error, CustomStringConvertible, Equatable, Sendable {
+/// Why `run` did not write a chapter. Its diagnostic has no location: the chapter's report
+/// holds the message and puts the chapter's path in front (`Chapters/x.md: error: ...`), so the
+/// path appears once.
+public enum ChapterWriteError: DiagnosticConvertible, Equatable, Sendable {
     /// The file (the link's target, for a symbolic link) has no write permission for its owner, or
     /// this user may not write it. Refused even for root, who could write it anyway.
     case readOnly(file: String)
@@ -14,7 +15,8 @@ public enum ChapterWriteError: Error, CustomStringConvertible, Equatable, Sendab
     /// The operating system refused a step (creating the temporary file, renaming it).
     case failed(reason: String)
 
-    public var description: String {
+    /// What went wrong and what to do, without a severity or location.
+    public var message: String {
         switch self {
         case .readOnly(let file):
             return "the chapter is read-only, so its new outputs were not written; make it writable "
@@ -32,4 +34,6 @@ public enum ChapterWriteError: Error, CustomStringConvertible, Equatable, Sendab
             return "cannot write the chapter: \(reason); check that its folder is writable and has room"
         }
     }
+
+    public var diagnostics: [Diagnostic] { [Diagnostic(.error, message)] }
 }

@@ -49,16 +49,10 @@ public struct FileDigests: Sendable {
         return "sha256:" + hash.hexDigest()
     }
 
-    /// `path size mtime inode device` of the file the path leads to, or nil when it is missing.
+    /// `path size mtime inode device` of the file the path leads to (`FileStamp`), or nil when
+    /// it is missing.
     static func stamp(_ path: String) -> String? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        #if canImport(Darwin)
-        let modified = "\(info.st_mtimespec.tv_sec).\(info.st_mtimespec.tv_nsec)"
-        #else
-        let modified = "\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
-        #endif
-        return "\(path)\0\(info.st_size)\0\(modified)\0\(info.st_ino)\0\(info.st_dev)"
+        FileStamp(path: path).map { "\(path)\0\($0)" }
     }
 
     private static func isDigest(_ text: String) -> Bool {

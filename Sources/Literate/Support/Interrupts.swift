@@ -1,6 +1,8 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// What `swiftbook` does on Ctrl-C or `kill`: stop every chapter program and compiler it started,
@@ -30,7 +32,7 @@ public enum Interrupts {
                 usleep(100_000)
                 CleanupRegistry.shared.removeAll()
                 let message = "swiftbook: interrupted; stopped the running chapters, no chapter was left half-written\n"
-                _ = message.withCString { Glibc.write(2, $0, strlen($0)) }
+                _ = message.withCString { write(2, $0, strlen($0)) }
                 _exit(128 + signalNumber)
             }
             source.resume()

@@ -1,6 +1,6 @@
 /// Something a translation does wrong against its source, printed like a compiler error at the
 /// translation's line: `Chapters/ja/x.md:57:5: error: message`, then a diff when there is one.
-public struct TranslationProblem: Error, CustomStringConvertible, Equatable, Sendable {
+public struct TranslationProblem: DiagnosticConvertible, Equatable, Sendable {
     /// The translation, as the command line named it.
     public var path: String
     /// 1-based line and column in the translation.
@@ -11,9 +11,5 @@ public struct TranslationProblem: Error, CustomStringConvertible, Equatable, Sen
     /// A unified diff (source before → source now, or source → translation) shown under the message.
     public var diff: String?
 
-    public var description: String {
-        var text = "\(path):\(line):\(column): error: \(message)"
-        if let diff, !diff.isEmpty { text += "\n" + (diff.hasSuffix("\n") ? String(diff.dropLast()) : diff) }
-        return text
-    }
+    public var diagnostics: [Diagnostic] { [.error(message, path: path, line: line, column: column, detail: diff)] }
 }
