@@ -43,14 +43,17 @@ import Testing
         #expect(RenderError(path: "a.md", line: 3, "no column given").description == "a.md:3:1: error: no column given")
         #expect(RenderError(path: "site", "refusing").description == "site: error: refusing")
         #expect(ExecutionError.io("cannot create the cache folder").description == "error: cannot create the cache folder")
-        #expect(ExecutionError.spawn("swiftc", "No such file").diagnostics.first?.message == "cannot start swiftc: No such file")
+        #expect(throws: ChildProcess.cannotStart("/nonexistent/swiftc", ENOENT)) {
+            try ChildProcess.run("/nonexistent/swiftc", arguments: []) { _ in }
+        }
+        #expect(ChildProcess.cannotStart("swiftc", ENOENT).description == "error: cannot start swiftc: No such file or directory")
         #expect(PreviewError.badHost("nowhere").description
                 == "error: cannot listen on host 'nowhere'; give an address of this machine, e.g. --host 127.0.0.1")
         #expect(ChapterWriteError.vanished.diagnostics.first?.location == nil)
         #expect(ChapterWriteError.vanished.description.hasPrefix("error: the chapter was deleted or moved"))
         #expect(ReportMerger.Problem("1.json", "cannot read the report").description == "1.json: error: cannot read the report")
         #expect(ReportMerger.Problem(nil, "no reports to merge").description == "error: no reports to merge")
-        #expect(ChapterFiles.MissingPath(path: "nowhere.md").description.hasPrefix("nowhere.md: error: no such file or folder"))
+        #expect(ChapterOrder.missing("nowhere.md").description.hasPrefix("nowhere.md: error: no such file or folder"))
         let translation = TranslationProblem(path: "ja/x.md", line: 33, column: 1, message: "source changed", diff: "-a\n+b\n")
         #expect(translation.description == "ja/x.md:33:1: error: source changed\n-a\n+b")
     }

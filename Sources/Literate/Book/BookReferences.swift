@@ -11,7 +11,7 @@ public struct BookReferences: Sendable {
     /// Targets by chapter file name (`custom-layers.md`), then by label ("" for the chapter itself).
     public private(set) var targets: [String: [String: ReferenceTarget]] = [:]
     /// Unresolved references and duplicate labels, in book order, with their locations.
-    public private(set) var errors: [RenderError] = []
+    public private(set) var errors: [Diagnostic] = []
 
     /// Reads the labels and references of `chapters` (path and Markdown, in reading order; the
     /// first is chapter 1).
@@ -26,12 +26,12 @@ public struct BookReferences: Sendable {
         for chapter in scanned {
             let fileName = URL(fileURLWithPath: chapter.path).lastPathComponent
             for duplicate in chapter.labels.duplicates {
-                errors.append(RenderError(path: chapter.path, line: duplicate.line, column: duplicate.column,
-                    "duplicate label '\(duplicate.label)', already defined at line \(duplicate.firstLine); give each label its own name"))
+                errors.append(.error("duplicate label '\(duplicate.label)', already defined at line \(duplicate.firstLine); give each label its own name",
+                                     path: chapter.path, line: duplicate.line, column: duplicate.column))
             }
             for reference in chapter.labels.references where resolve(reference.url, from: fileName) == nil {
-                errors.append(RenderError(path: chapter.path, line: reference.line, column: reference.column,
-                    "unresolved reference '\(reference.url)': \(Self.why(reference.url, from: fileName, targets: targets))"))
+                errors.append(.error("unresolved reference '\(reference.url)': \(Self.why(reference.url, from: fileName, targets: targets))",
+                                     path: chapter.path, line: reference.line, column: reference.column))
             }
         }
     }
@@ -81,6 +81,6 @@ public struct BookReferences: Sendable {
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else { return nil }
             return (path, text)
         }
-        return BookReferences(chapters: chapters).errors.flatMap(\.diagnostics)
+        return BookReferences(chapters: chapters).errors
     }
 }

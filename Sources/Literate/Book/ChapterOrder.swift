@@ -20,28 +20,40 @@ public enum ChapterOrder {
     /// The name of the order file inside a chapters folder.
     public static let orderFileName = "ORDER"
 
-    /// The chapter files for `paths`, in reading order, each once.
-    public static func chapterFiles(for paths: [String]) throws -> [URL] {
+    /// The chapter files for `paths`, in reading order, each once: the one place where command
+    /// lines become books. A file stands for itself; a folder for its `.md` files in reading order
+    /// and, with `translations` (`run`, `check`), then for the chapters of its language folders
+    /// in their source's order (`TranslationLayout`). Every missing path and every mistake of an
+    /// `ORDER` file is reported, as one `DiagnosticList`.
+    public static func chapterFiles(for paths: [String], translations: Bool = false) throws -> [URL] {
         var files: [URL] = []
         var seen = Set<String>()
-        var errors: [any Error] = []
+        var errors: [Diagnostic] = []
         for path in paths {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-                errors.append(RenderError(path: path, "no such file or folder"))
+                errors.append(missing(path))
                 continue
             }
             do {
-                let found = isFolder.boolValue ? try orderedFiles(inFolder: URL(fileURLWithPath: path)) : [URL(fileURLWithPath: path)]
+                let folder = URL(fileURLWithPath: path)
+                let found = !isFolder.boolValue ? [folder]
+                    : translations ? try TranslationLayout.chaptersWithTranslations(inFolder: folder)
+                    : try orderedFiles(inFolder: folder)
                 for file in found where seen.insert(file.standardizedFileURL.path).inserted {
                     files.append(file)
                 }
             } catch {
-                errors.append(error)
+                errors += Diagnostic.all(from: error)
             }
         }
-        if !errors.isEmpty { throw RenderFailure(errors: errors) }
+        if !errors.isEmpty { throw DiagnosticList(errors) }
         return files
+    }
+
+    /// What every command says about a PATH argument that does not exist.
+    public static func missing(_ path: String) -> Diagnostic {
+        .error("no such file or folder; pass Markdown chapters or folders of them (the default is Chapters)", path: path)
     }
 
     /// The `.md` files of `folder`, in the order of its `ORDER` file or by name.
@@ -77,29 +89,29 @@ public enum ChapterOrder {
         do {
             text = try String(contentsOf: orderFile, encoding: .utf8)
         } catch {
-            throw RenderError(path: displayPath(orderFile), "cannot read the chapter order file as UTF-8 text")
+            throw Diagnostic.error("cannot read the chapter order file as UTF-8 text", path: displayPath(orderFile))
         }
         var listed: [String] = []
-        var errors: [any Error] = []
+        var errors: [Diagnostic] = []
         for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let name = rawLine.trimmingCharacters(in: .whitespaces)
             if name.isEmpty || name.hasPrefix("#") { continue }
             let column = (rawLine.firstIndex(where: { !$0.isWhitespace }).map { rawLine.distance(from: rawLine.startIndex, to: $0) } ?? 0) + 1
             let location = (path: displayPath(orderFile), line: offset + 1, column: column)
             if name.contains("/") {
-                errors.append(RenderError(path: location.path, line: location.line, column: column,
-                    "'\(name)' is a path; ORDER lists file names in its own folder, one per line"))
+                errors.append(.error("'\(name)' is a path; ORDER lists file names in its own folder, one per line",
+                    path: location.path, line: location.line, column: column))
             } else if !available.contains(name) {
-                errors.append(RenderError(path: location.path, line: location.line, column: column,
-                    "'\(name)' is not a .md file in \(displayPath(orderFile.deletingLastPathComponent())); fix the name or remove the line"))
+                errors.append(.error("'\(name)' is not a .md file in \(displayPath(orderFile.deletingLastPathComponent())); fix the name or remove the line",
+                    path: location.path, line: location.line, column: column))
             } else if listed.contains(name) {
-                errors.append(RenderError(path: location.path, line: location.line, column: column,
-                    "'\(name)' is listed twice; each chapter appears once"))
+                errors.append(.error("'\(name)' is listed twice; each chapter appears once",
+                    path: location.path, line: location.line, column: column))
             } else {
                 listed.append(name)
             }
         }
-        if !errors.isEmpty { throw RenderFailure(errors: errors) }
+        if !errors.isEmpty { throw DiagnosticList(errors) }
         return listed
     }
 }

@@ -13,6 +13,16 @@ extension DiagnosticConvertible {
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }
 
+/// Several diagnostics reported together, such as every missing path of a command line or every
+/// mistake of an `ORDER` file: nothing was done, and all of them are shown at once.
+public struct DiagnosticList: DiagnosticConvertible, Sendable {
+    public var diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics
+    }
+}
+
 extension Diagnostic: DiagnosticConvertible {
     public var diagnostics: [Diagnostic] { [self] }
 }

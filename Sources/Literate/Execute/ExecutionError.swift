@@ -1,15 +1,12 @@
 /// Why a chapter could not be executed at all (as opposed to a cell failing). No file is at
 /// fault, so it prints as `error: message`.
 public enum ExecutionError: DiagnosticConvertible, Sendable {
-    case spawn(String, String)
     case engineNotFound(searched: [String])
     case io(String)
 
     /// What went wrong and what to do, without a severity or location.
     public var message: String {
         switch self {
-        case .spawn(let program, let reason):
-            return "cannot start \(program): \(reason)"
         case .engineNotFound(let searched):
             return """
             no engine build found (looked for libSwiftbookEngine.so and Modules/ in \

@@ -20,7 +20,7 @@ public struct BookRunner {
         let started = Date()
         var files: [String]
         do {
-            files = try ChapterFiles.expand(options.paths)
+            files = try ChapterOrder.chapterFiles(for: options.paths, translations: true).map(ChapterOrder.displayPath)
         } catch {
             return stopped(result, by: Diagnostic.all(from: error))
         }

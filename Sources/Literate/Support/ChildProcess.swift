@@ -22,13 +22,18 @@ public enum Termination: Sendable, Equatable {
 /// `kill` reaches anything it started) and default signal handlers, and so an interrupted runner
 /// can find and stop it through `ChildRegistry`.
 enum ChildProcess {
+    /// The error when `executable` cannot be started: `error: cannot start swiftc: No such file or directory`.
+    static func cannotStart(_ executable: String, _ code: Int32) -> Diagnostic {
+        Diagnostic(.error, "cannot start \(executable): \(String(cString: strerror(code)))")
+    }
+
     /// Runs `executable` (searched in `PATH` when it has no slash) and returns how it ended.
     /// - Parameter onOutput: called with each chunk the child writes, in order.
     static func run(_ executable: String, arguments: [String], environment: [String: String]? = nil,
                     timeout: Double? = nil,
                     onOutput: ([UInt8]) -> Void) throws -> Termination {
         var fds: [Int32] = [0, 0]
-        guard pipe(&fds) == 0 else { throw ExecutionError.spawn(executable, String(cString: strerror(errno))) }
+        guard pipe(&fds) == 0 else { throw cannotStart(executable, errno) }
         let (readEnd, writeEnd) = (fds[0], fds[1])
 
         var actions = posix_spawn_file_actions_t()
@@ -67,7 +72,7 @@ enum ChildProcess {
         close(writeEnd)
         guard status == 0 else {
             close(readEnd)
-            throw ExecutionError.spawn(executable, String(cString: strerror(status)))
+            throw cannotStart(executable, status)
         }
         defer { ChildRegistry.shared.finished(pid) }
 

@@ -51,7 +51,7 @@ public enum TranslationStatus {
         for path in paths {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-                throw ChapterError(path: path, message: "no such file or folder; pass chapters or folders of them")
+                throw ChapterOrder.missing(path)
             }
             if isFolder.boolValue {
                 let folder = URL(fileURLWithPath: path)
