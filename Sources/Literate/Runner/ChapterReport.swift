@@ -16,13 +16,18 @@ public struct ChapterReport: Sendable, Codable {
 
     /// One cell's result.
     public struct Cell: Sendable, Codable {
-        public var number: Int
+        /// Which cell; `"number": 3` in JSON, as messages say "cell 3".
+        public var id: Literate.Cell.ID
         public var line: Int
         /// `passed`, `failed`, `stale`, `not-run` (after a failure), `no-run` (the cell option),
         /// `unchecked`, or `skipped` (left out by `--skip-tags` or `--only-tags`; see `skippedBecause`).
         public var status: String
         /// Why a `skipped` cell was left out: `tags slow`, `not tagged gpu`, `after skipped cell 3`.
         public var skippedBecause: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id = "number", line, status, skippedBecause
+        }
     }
 
     public var path: String
