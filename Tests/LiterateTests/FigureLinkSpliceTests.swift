@@ -57,7 +57,7 @@ import Testing
         // An image of someone else right after the block is prose, not swiftbook's line.
         let text = "```swift\nfigure\n```\n\n```output\nx\n```\n![mine](figures/photo.png)\n"
         let chapter = try Self.chapter(Array(text.utf8))
-        #expect(chapter.recordedFigurePath(ofCell: 0) == nil)
+        #expect(chapter.recordedFigurePath(ofCell: Cell.ID(index: 0)) == nil)
         #expect(chapter.splicingFigureLinks(links([0: nil])) == Array(text.utf8))
         let other = "```swift\nfigure\n```\n\n```output\nx\n```\n![x](figures/other-chapter-cell1.svg)\n"
         #expect(try Self.chapter(Array(other.utf8)).splicingFigureLinks(links([0: nil])) == Array(other.utf8))
