@@ -72,7 +72,9 @@ final class PreviewSiteBuilder: @unchecked Sendable {
 
     /// The chapter as the renderer reads it: the text with fresh outputs, failures at their cells.
     static func source(_ chapter: PreviewChapterResult) -> ChapterSource {
-        guard let document = (try? Chapter(path: chapter.path, bytes: chapter.shown)) ?? (try? Chapter(path: chapter.path, bytes: chapter.saved)) else {
+        let parsed = (try? Chapter(path: chapter.path, bytes: chapter.shown)) ?? (try? Chapter(path: chapter.path, bytes: chapter.saved))
+        guard let document = parsed else {
+            // Shown with its problems; without a document there are no cells, so its code blocks are plain code.
             return ChapterSource(path: chapter.path, unparsedMarkdown: String(decoding: chapter.saved, as: UTF8.self))
         }
         return ChapterSource(path: chapter.path, chapter: document) { cell in
