@@ -19,11 +19,11 @@ import Testing
     func splicingNothingGivesTheSameBytes(file: String) throws {
         let bytes = try DocumentFixtures.bytes(file, in: "corpus")
         let chapter = try Chapter(path: file, bytes: bytes)
-        #expect(chapter.splicing(outputs: [:]) == bytes)
+        #expect(chapter.splicing(outputEdits([:])) == bytes)
         // Every cell's own recorded output (or none) spliced back changes nothing either.
         var same: [Int: String?] = [:]
-        for cell in chapter.cells { same[cell.index] = cell.recordedOutput }
-        #expect(chapter.splicing(outputs: same) == bytes)
+        for cell in chapter.cells { same[cell.id.index] = cell.recordedOutput }
+        #expect(chapter.splicing(outputEdits(same)) == bytes)
     }
 
     /// Gives every swift block an output, then removes them all: the document comes back byte
@@ -34,9 +34,9 @@ import Testing
         let chapter = try Chapter(path: file, bytes: bytes)
         var outputs: [Int: String?] = [:]
         for cell in chapter.cells where cell.recordedOutput == nil {
-            outputs[cell.index] = "output of cell \(cell.index)\n\n  indented ``` line\n"
+            outputs[cell.id.index] = "output of cell \(cell.id.index)\n\n  indented ``` line\n"
         }
-        let spliced = try Chapter(path: file, bytes: chapter.splicing(outputs: outputs))
+        let spliced = try Chapter(path: file, bytes: chapter.splicing(outputEdits(outputs)))
         #expect(spliced.cells.map(\.source) == chapter.cells.map(\.source))
         #expect(spliced.cells.map(\.location.column) == chapter.cells.map(\.location.column))
         for (index, output) in outputs {
@@ -44,6 +44,6 @@ import Testing
         }
         var removed: [Int: String?] = [:]
         for index in outputs.keys { removed[index] = .some(nil) }
-        #expect(spliced.splicing(outputs: removed) == bytes)
+        #expect(spliced.splicing(outputEdits(removed)) == bytes)
     }
 }

@@ -21,21 +21,21 @@ import Testing
         let chapter = try Chapter(path: "empty.md", bytes: [])
         #expect(chapter.cells.isEmpty)
         #expect(chapter.title == nil)
-        #expect(chapter.splicing(outputs: [0: "x"]) == [])
+        #expect(chapter.splicing(outputEdits([0: "x"])) == [])
     }
 
     @Test func aByteOrderMarkIsKept() throws {
         let chapter = try DocumentFixtures.chapter("byte-order-mark.md")
         #expect(chapter.cells.map(\.source) == ["print(\"bom\")\n"])
         #expect(chapter.cells[0].location.description == "documents/byte-order-mark.md:2:1")
-        #expect(chapter.splicing(outputs: [0: "bom\n"]) == (try DocumentFixtures.bytes("byte-order-mark.expected.md")))
+        #expect(chapter.splicing(outputEdits([0: "bom\n"])) == (try DocumentFixtures.bytes("byte-order-mark.expected.md")))
     }
 
     @Test func tabsInCodeAreKept() throws {
         let chapter = try DocumentFixtures.chapter("tabs.md")
         #expect(chapter.cells.map(\.source) == ["if true {\n\tprint(1)\n}\n"])
         #expect(chapter.cells[0].location.column == 3)
-        #expect(chapter.splicing(outputs: [0: "1\n"]) == (try DocumentFixtures.bytes("tabs.expected.md")))
+        #expect(chapter.splicing(outputEdits([0: "1\n"])) == (try DocumentFixtures.bytes("tabs.expected.md")))
     }
 
     @Test func codeLessIndentedThanItsFenceLosesOnlyWhatItHas() throws {

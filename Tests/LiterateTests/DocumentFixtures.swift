@@ -28,3 +28,14 @@ enum DocumentFixtures {
         }
     }
 }
+
+/// The edits a splice test's table stands for. The tables name each cell by its index (from 0)
+/// and give what it printed, or nil for no output block; as a run writes them
+/// (`RunnableCell.outputEdit`), a cell that printed nothing gets no block.
+func outputEdits(_ outputs: [Int: String?]) -> [OutputEdit] {
+    outputs.sorted { $0.key < $1.key }.map { index, printed in
+        let cell = Cell.ID(index: index)
+        guard let printed, !printed.isEmpty else { return .remove(cell) }
+        return .write(cell, printed)
+    }
+}

@@ -7,7 +7,7 @@ import Testing
         let chapter = try DocumentFixtures.chapter("basic.md")
         #expect(chapter.title == "Tensors, first steps")
         #expect(chapter.settings == ChapterSettings(seed: 42, timeout: 60))
-        #expect(chapter.cells.map(\.index) == [0, 1, 2])
+        #expect(chapter.cells.map(\.id) == [0, 1, 2].map(Cell.ID.init(index:)))
         let first = chapter.cells[0]
         #expect(first.source == "let x = Tensor([1, 2, 3])\nprint(x)\n")
         #expect(first.recordedOutput == "tensor([1., 2., 3.])\n")

@@ -9,9 +9,9 @@ import Testing
 
     func cacheWithOneEntry() throws -> (ResultCache, String, ChapterExecution) {
         let cache = try ResultCache(directory: scratch.appendingPathComponent("cache"))
-        let key = ResultCache.key(cells: [ProgramCell(number: 1, code: "print(1)", line: 1)],
+        let key = ResultCache.key(cells: [ProgramCell(id: Cell.ID(number: 1), code: "print(1)", line: 1)],
                                   settings: ExecutionSettings(chapterName: "x.md", seed: 0), toolIdentity: "tools")
-        let execution = ChapterExecution(outcomes: [CellOutcome(number: 1, status: .passed, output: "1\n")],
+        let execution = ChapterExecution(outcomes: [CellOutcome(cell: Cell.ID(number: 1), status: .passed, output: "1\n")],
                                          warnings: [], compilations: 1, timedOut: false)
         cache.store(execution, for: key)
         return (cache, key, execution)

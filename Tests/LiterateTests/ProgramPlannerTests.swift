@@ -9,11 +9,11 @@ import Testing
     let planner = ProgramPlanner(chapterName: "x.md", seed: 42)
 
     func plan(_ codes: String..., fails: Set<Int> = []) -> ProgramPlan {
-        planner.plan(codes.enumerated().map { ProgramCell(number: $0.offset + 1, code: $0.element, line: 10 * $0.offset + 3,
+        planner.plan(codes.enumerated().map { ProgramCell(id: Cell.ID(number: $0.offset + 1), code: $0.element, line: 10 * $0.offset + 3,
                                                             expectsFailure: fails.contains($0.offset + 1)) })
     }
 
-    func code(_ plan: ProgramPlan, _ number: Int) -> String { plan.cell(numbered: number)!.edited.text }
+    func code(_ plan: ProgramPlan, _ number: Int) -> String { plan.cell(Cell.ID(number: number))!.edited.text }
 
     @Test func aReplacedValueIsRenamedWhereItIsInForce() {
         let plan = plan("let net = 1\nprint(net)", "let net = net + 1\nprint(net, separator: \"net\")\nnet")
@@ -65,7 +65,7 @@ import Testing
         for statement in ["a = 2", "a += 1", "if a > 0 { print(a) }", "fatalError(\"x\")", "let b = a"] {
             #expect(code(plan(statement), 1) == statement)
         }
-        let plain = planner.plan([ProgramCell(number: 1, code: "var a = 1\na + 1", line: 1)], withoutDisplay: [1])
+        let plain = planner.plan([ProgramCell(id: Cell.ID(number: 1), code: "var a = 1\na + 1", line: 1)], withoutDisplay: [Cell.ID(number: 1)])
         #expect(code(plain, 1) == "var a = 1\na + 1")
     }
 
@@ -80,7 +80,7 @@ import Testing
         #expect(plan.source.contains("if __swiftbookRuns(2) {\n#sourceLocation(file: \"x.md#2\", line: 1)\nprint(1)\n__show(a[3])\n#sourceLocation()\n}\n"))
         #expect(!plan.source.contains("__swiftbookRuns(3)"))
         #expect(!plan.source.contains("__swiftbookRuns(4)"))
-        #expect(plan.cell(numbered: 2)?.skippable == true && plan.cell(numbered: 3)?.skippable == false)
+        #expect(plan.cell(Cell.ID(number: 2))?.skippable == true && plan.cell(Cell.ID(number: 3))?.skippable == false)
     }
 
     @Test func aCellWithASyntaxErrorIsCopiedAsWritten() {
@@ -140,6 +140,12 @@ import Testing
         let plan = plan("let v: Int? = 1\nguard let v2 = v else { fatalError() }", "let v2 = v2 + 1\nv2")
         #expect(code(plan, 1) == "let v: Int? = 1\nguard let v2·1 = v else { fatalError() }")
         #expect(code(plan, 2) == "let v2 = v2·1 + 1\n__show(v2)")
+    }
+
+    @Test func guardCaseAtTopLevelDeclaresItsNamesToo() {
+        let plan = plan("let v: Int? = 1\nguard case let w? = v else { fatalError() }\nprint(w)", "let w = w + 1\nw")
+        #expect(code(plan, 1) == "let v: Int? = 1\nguard case let w·1? = v else { fatalError() }\n__show(print(w·1))")
+        #expect(code(plan, 2) == "let w = w·1 + 1\n__show(w)")
     }
 
     @Test func aCellsSeedDependsOnItsCodeNotItsPosition() {

@@ -33,6 +33,17 @@ struct RenderChapterTests {
         #expect(html.occurrences(of: #"<div class="cell"#) == 3)
     }
 
+    @Test func cellsAndOutputsAreTheDocumentsFoundByTheirLines() throws {
+        let html = try RenderFixtures.body(of: "cells/positions.md").html
+        // After multi-line math the hidden cell and its output are still found, and left out.
+        #expect(!html.contains("HIDDEN-SOURCE"))
+        #expect(!html.contains("HIDDEN-OUTPUT"))
+        #expect(html.contains("<figcaption>Output</figcaption>\n<pre class=\"output\"><samp>SHOWN</samp></pre>"))
+        // What the document model says is no output block is shown as the code block it is.
+        #expect(html.occurrences(of: #"<div class="cell"#) == 2)
+        #expect(html.contains(#"<pre><code class="language-output">NOT-AN-OUTPUT"#))
+    }
+
     @Test func cellsShowHighlightedCodeAndLabelledOutput() throws {
         let html = try RenderFixtures.body(of: "features.md").html
         #expect(html.contains(#"<pre class="code"><code class="language-swift"><span class="tok-comment">// Draw a &lt;script&gt; tag, safely.</span>"#))

@@ -12,7 +12,7 @@ enum RenderFixtures {
     static func body(of name: String, allowRawHTML: Bool = false) throws -> ChapterBody {
         let source = try ChapterSource(loading: folder.appendingPathComponent(name).path)
         let pageNames = ["basics.md": "basics.html", name: PageNames.pageName(forChapterFile: name)]
-        return ChapterBody(markdown: source.markdown, cells: source.cells, pageNames: pageNames, allowRawHTML: allowRawHTML)
+        return ChapterBody(source: source, pageNames: pageNames, allowRawHTML: allowRawHTML)
     }
 
     /// A new empty scratch folder, removed by the caller.

@@ -43,7 +43,7 @@ struct RenderMathPositionTests {
     @Test func onlyLineFeedAndCarriageReturnEndALine() {
         // A form feed and U+2028 are not line breaks to cmark, so the code block stays on lines 3 to 5.
         let markdown = "a \u{000C} b \u{2028} c\n\n```swift\nlet cost = \"$x$\"\n```\n\n$y$\n"
-        let spans = MathProtector(markdown: markdown, verbatimLines: ChapterBody.verbatimLines(of: markdown)).spans
+        let spans = MathProtector(markdown: markdown, verbatimLines: BlockLines(markdown: markdown).verbatim).spans
         #expect(spans.map(\.original) == ["$y$"])
         #expect(spans.first?.line == 7)
     }

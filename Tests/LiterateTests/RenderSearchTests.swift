@@ -45,7 +45,7 @@ struct RenderSearchTests {
 
     @Test func paragraphsAndListItemsAreSeparatedBySpaces() throws {
         let source = try ChapterSource(loading: RenderFixtures.folder.appendingPathComponent("search/lists.md").path)
-        let body = ChapterBody(markdown: source.markdown, cells: source.cells, pageNames: [:], allowRawHTML: false)
+        let body = ChapterBody(source: source, pageNames: [:], allowRawHTML: false)
         #expect(body.sections == [SearchSection(anchor: "lists", title: "Lists", text: "First item. Second item, on two lines. Quoted. More.")])
     }
 }

@@ -9,13 +9,13 @@ import Testing
     static var report: BookReport {
         var chapter = ChapterReport(path: "Chapters/x.md")
         chapter.cells = [
-            .init(number: 1, line: 3, status: .passed),
-            .init(number: 2, line: 9, status: .failed),
-            .init(number: 3, line: 15, status: .stale),
-            .init(number: 4, line: 20, status: .notRun),
-            .init(number: 5, line: 25, status: .noRun),
-            .init(number: 6, line: 30, status: .unchecked),
-            .init(number: 7, line: 35, status: .skipped, skippedBecause: "tags slow"),
+            .init(id: Cell.ID(number: 1), line: 3, status: .passed),
+            .init(id: Cell.ID(number: 2), line: 9, status: .failed),
+            .init(id: Cell.ID(number: 3), line: 15, status: .stale),
+            .init(id: Cell.ID(number: 4), line: 20, status: .notRun),
+            .init(id: Cell.ID(number: 5), line: 25, status: .noRun),
+            .init(id: Cell.ID(number: 6), line: 30, status: .unchecked),
+            .init(id: Cell.ID(number: 7), line: 35, status: .skipped, skippedBecause: "tags slow"),
         ]
         chapter.problems = [
             .init(line: 10, column: 14, kind: .newFailure, message: "cell 2 does not compile"),
@@ -63,16 +63,16 @@ import Testing
     @Test func theSummaryLine() {
         var cached = ChapterReport(path: "a.md")
         cached.cached = true
-        cached.cells = [.init(number: 1, line: 1, status: .passed), .init(number: 2, line: 5, status: .noRun),
-                        .init(number: 3, line: 9, status: .unchecked)]
+        cached.cells = [.init(id: Cell.ID(number: 1), line: 1, status: .passed), .init(id: Cell.ID(number: 2), line: 5, status: .noRun),
+                        .init(id: Cell.ID(number: 3), line: 9, status: .unchecked)]
         var fresh = ChapterReport(path: "b.md")
-        fresh.cells = [.init(number: 1, line: 1, status: .passed)]
+        fresh.cells = [.init(id: Cell.ID(number: 1), line: 1, status: .passed)]
         var run = BookRun(mode: .check)
         run.chapters = [cached, fresh]
         run.seconds = 1.24
         #expect(ReportText.summary(run) == "swiftbook: checked 2 chapters, 3 cells (2 from the cache) in 1.2 s; all good\n")
 
-        fresh.cells.append(.init(number: 2, line: 4, status: .skipped, skippedBecause: "tags slow"))
+        fresh.cells.append(.init(id: Cell.ID(number: 2), line: 4, status: .skipped, skippedBecause: "tags slow"))
         fresh.problems = [.init(line: 1, column: nil, kind: .changedText, message: "text changed")]
         run = BookRun(mode: .run, shard: Shard(index: 1, count: 2))
         run.chapters = [fresh]

@@ -15,7 +15,7 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("swiftbook-cache-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let cache = try ResultCache(directory: folder)
-        let cells = [ProgramCell(number: 1, code: "print(1)", line: 3)]
+        let cells = [ProgramCell(id: Cell.ID(number: 1), code: "print(1)", line: 3)]
         let settings = ExecutionSettings(chapterName: "x.md", seed: 1)
         let key = ResultCache.key(cells: cells, settings: settings, toolIdentity: "t")
         var otherSeed = settings
@@ -30,7 +30,7 @@ import Testing
         moved[0].line = 40
         moved[0].indentation = 2
         #expect(key == ResultCache.key(cells: moved, settings: settings, toolIdentity: "t"))
-        let execution = ChapterExecution(outcomes: [CellOutcome(number: 1, status: .passed, output: "1\n")],
+        let execution = ChapterExecution(outcomes: [CellOutcome(cell: Cell.ID(number: 1), status: .passed, output: "1\n")],
                                          warnings: [], compilations: 1, timedOut: false)
         #expect(cache.lookup(key) == nil)
         cache.store(execution, for: key)

@@ -108,7 +108,7 @@ import Testing
 
     @Test func skippedCellsAreCountedThroughTheMerge() throws {
         var chapter = ChapterReport(path: "a.md")
-        chapter.cells = [.init(number: 1, line: 3, status: .passed), .init(number: 2, line: 9, status: .skipped, skippedBecause: "tags slow")]
+        chapter.cells = [.init(id: Cell.ID(number: 1), line: 3, status: .passed), .init(id: Cell.ID(number: 2), line: 9, status: .skipped, skippedBecause: "tags slow")]
         let merged = try ReportMerger.merge([("1.json", BookReport(mode: "check", exitCode: 0, shard: "1/1", chapters: [chapter]))])
         #expect(merged.skippedCells == 1)
         #expect(ReportText.merged(merged).contains("1 cells skipped by tags"))

@@ -45,37 +45,37 @@ import Testing
         var problems: [String] = []
         func check(_ condition: Bool, _ what: String) { if !condition { problems.append(what) } }
         let mine = outputs.filter { $0.key < chapter.cells.count }
-        check(chapter.splicing(outputs: [:]) == bytes, "splicing nothing changed bytes")
+        check(chapter.splicing(outputEdits([:])) == bytes, "splicing nothing changed bytes")
         if chapter.cells.isEmpty {
-            check(chapter.splicing(outputs: outputs) == bytes, "a chapter without cells changed")
+            check(chapter.splicing(outputEdits(outputs)) == bytes, "a chapter without cells changed")
             return problems
         }
-        let spliced = chapter.splicing(outputs: mine)
+        let spliced = chapter.splicing(outputEdits(mine))
         guard let reread = try? Chapter(path: "g.md", bytes: spliced) else { return ["the spliced chapter does not parse"] }
         check(reread.cells.count == chapter.cells.count, "the number of cells changed")
         guard problems.isEmpty else { return problems }
         check(reread.cells.map(\.source) == chapter.cells.map(\.source), "a cell's code changed")
-        check(reread.splicing(outputs: mine) == spliced, "splicing the same outputs again changed bytes")
+        check(reread.splicing(outputEdits(mine)) == spliced, "splicing the same outputs again changed bytes")
         check(DocumentStructure(spliced) == DocumentStructure(bytes), "the document's structure changed")
         let outline = MarkdownOutline(bytes: spliced, lines: LineTable(spliced))
         let cellBlocks = outline.codeBlocks.filter { $0.isFenced && Chapter.kind(of: $0.info) == "swift" }
         for (cell, block) in zip(reread.cells, cellBlocks) {
-            let printed = mine[cell.index] ?? nil
+            let printed = mine[cell.id.index] ?? nil
             let expected = OutputBlockText.lines(of: OutputEncoding.encode(printed ?? "")).map { $0 + "\n" }.joined()
-            check(cell.recordedOutput == (expected.isEmpty ? nil : expected), "cell \(cell.index) reads back as another output")
+            check(cell.recordedOutput == (expected.isEmpty ? nil : expected), "cell \(cell.id.index) reads back as another output")
             // cmark's own reading of the block, independent of how swiftbook locates it.
             let literal = block.followingCodeBlock.map { outline.codeBlocks[$0] }.flatMap { $0.info == "output" ? $0.literal : nil }
-            check((literal ?? "") == expected, "cmark reads cell \(cell.index)'s block as \(String(reflecting: literal ?? ""))")
+            check((literal ?? "") == expected, "cmark reads cell \(cell.id.index)'s block as \(String(reflecting: literal ?? ""))")
             if let printed, !printed.isEmpty {
                 check(OutputEncoding.decode(cell.recordedOutput ?? "") == normalized(printed),
-                      "cell \(cell.index)'s output \(String(reflecting: cell.recordedOutput)) does not decode to \(String(reflecting: printed))")
+                      "cell \(cell.id.index)'s output \(String(reflecting: cell.recordedOutput)) does not decode to \(String(reflecting: printed))")
             }
         }
         var removeAll: [Int: String?] = [:]
-        for cell in chapter.cells { removeAll.updateValue(nil, forKey: cell.index) }
-        check(reread.splicing(outputs: removeAll) == bytes, "removing the outputs did not give back the original bytes")
-        if let other = try? Chapter(path: "g.md", bytes: reread.splicing(outputs: others.filter { $0.key < chapter.cells.count })) {
-            check(other.splicing(outputs: mine) == spliced, "replacing outputs and putting them back changed bytes")
+        for cell in chapter.cells { removeAll.updateValue(nil, forKey: cell.id.index) }
+        check(reread.splicing(outputEdits(removeAll)) == bytes, "removing the outputs did not give back the original bytes")
+        if let other = try? Chapter(path: "g.md", bytes: reread.splicing(outputEdits(others.filter { $0.key < chapter.cells.count }))) {
+            check(other.splicing(outputEdits(mine)) == spliced, "replacing outputs and putting them back changed bytes")
         } else {
             problems.append("replacing outputs gave a chapter that does not parse")
         }

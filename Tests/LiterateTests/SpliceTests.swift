@@ -25,7 +25,7 @@ import Testing
         let outputs = Self.cases.first { $0.fixture == fixture }!.outputs
         let chapter = try DocumentFixtures.chapter("\(fixture).md")
         let expected = try DocumentFixtures.bytes("\(fixture).expected.md")
-        let spliced = chapter.splicing(outputs: outputs)
+        let spliced = chapter.splicing(outputEdits(outputs))
         #expect(String(decoding: spliced, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
         #expect(spliced == expected)
     }
@@ -34,7 +34,7 @@ import Testing
     func theSplicedFileReadsBackWithTheNewOutputs(fixture: String) throws {
         let outputs = Self.cases.first { $0.fixture == fixture }!.outputs
         let chapter = try DocumentFixtures.chapter("\(fixture).md")
-        let reread = try Chapter(path: "spliced.md", bytes: chapter.splicing(outputs: outputs))
+        let reread = try Chapter(path: "spliced.md", bytes: chapter.splicing(outputEdits(outputs)))
         #expect(reread.cells.map(\.source) == chapter.cells.map(\.source))
         for (index, output) in outputs {
             let expected = (output ?? "").isEmpty ? nil : OutputEncoding.encode(output!)
@@ -44,7 +44,7 @@ import Testing
         // Apart from the output blocks, cmark sees the same document (a tight list stays tight).
         #expect(DocumentStructure(reread.bytes) == DocumentStructure(chapter.bytes))
         // Splicing what is already there changes nothing.
-        let again = reread.splicing(outputs: outputs)
+        let again = reread.splicing(outputEdits(outputs))
         #expect(again == reread.bytes)
     }
 
@@ -52,32 +52,42 @@ import Testing
     func splicingTheOldOutputsBackRestoresTheFile(fixture: String) throws {
         let chapter = try DocumentFixtures.chapter("\(fixture).md")
         var changed: [Int: String?] = [:]
-        for cell in chapter.cells { changed[cell.index] = "changed \(cell.index)\n```\n" }
-        let spliced = try Chapter(path: "spliced.md", bytes: chapter.splicing(outputs: changed))
+        for cell in chapter.cells { changed[cell.id.index] = "changed \(cell.id.index)\n```\n" }
+        let spliced = try Chapter(path: "spliced.md", bytes: chapter.splicing(outputEdits(changed)))
         var original: [Int: String?] = [:]
-        for cell in chapter.cells { original.updateValue(cell.recordedOutput.map(OutputEncoding.decode), forKey: cell.index) }
-        #expect(spliced.splicing(outputs: original) == chapter.bytes)
+        for cell in chapter.cells { original.updateValue(cell.recordedOutput.map(OutputEncoding.decode), forKey: cell.id.index) }
+        #expect(spliced.splicing(outputEdits(original)) == chapter.bytes)
     }
 
     @Test func cellsLeftOutOfTheDictionaryKeepTheirOutputs() throws {
         let chapter = try DocumentFixtures.chapter("basic.md")
-        #expect(chapter.splicing(outputs: [:]) == chapter.bytes)
-        let spliced = try Chapter(path: "spliced.md", bytes: chapter.splicing(outputs: [1: "hi\n"]))
+        #expect(chapter.splicing(outputEdits([:])) == chapter.bytes)
+        let spliced = try Chapter(path: "spliced.md", bytes: chapter.splicing(outputEdits([1: "hi\n"])))
         #expect(spliced.cells.map(\.recordedOutput) == ["tensor([1., 2., 3.])\n", "hi\n", "old text\n"])
+    }
+
+    @Test func anEditSaysWhetherABlockStaysAndEmptyTextIsAnEmptyBlock() throws {
+        let chapter = try DocumentFixtures.chapter("basic.md")
+        let cell = chapter.cells[0].id
+        let empty = try Chapter(path: "empty.md", bytes: chapter.splicing([.write(cell, "")]))
+        #expect(empty.cells[0].recordedOutput == "")
+        let removed = try Chapter(path: "removed.md", bytes: chapter.splicing([.remove(cell)]))
+        #expect(removed.cells[0].recordedOutput == nil)
+        #expect(removed.splicing([.write(cell, "tensor([1., 2., 3.])\n")]) == chapter.bytes)
     }
 
     @Test func outputsWithoutAFinalNewlineAreWrittenTheSame() throws {
         let chapter = try DocumentFixtures.chapter("basic.md")
-        #expect(chapter.splicing(outputs: [1: "hello"]) == chapter.splicing(outputs: [1: "hello\n"]))
+        #expect(chapter.splicing(outputEdits([1: "hello"])) == chapter.splicing(outputEdits([1: "hello\n"])))
     }
 
     @Test func anOutputRemovedAndWrittenAgainAfterABulletFenceComesBackTheSame() throws {
         // `- ```swift`: the new block's lines are indented like the bullet's content, not given a bullet.
         let chapter = try DocumentFixtures.chapter("list-item-cell.md")
-        let removed = try Chapter(path: "removed.md", bytes: chapter.splicing(outputs: [1: nil]))
+        let removed = try Chapter(path: "removed.md", bytes: chapter.splicing(outputEdits([1: nil])))
         #expect(removed.cells[1].recordedOutput == nil)
         #expect(!String(decoding: removed.bytes, as: UTF8.self).contains("[3]"))
-        #expect(removed.splicing(outputs: [1: "[3]\n"]) == chapter.bytes)
+        #expect(removed.splicing(outputEdits([1: "[3]\n"])) == chapter.bytes)
     }
 }
 
@@ -87,19 +97,19 @@ import Testing
     func insertingThenRemovingOutputsGivesBackTheOriginalBytes(fixture: String) throws {
         let chapter = try DocumentFixtures.chapter("\(fixture).md")
         var removeAll: [Int: String?] = [:]
-        for cell in chapter.cells { removeAll[cell.index] = .some(nil) }
-        let bare = try Chapter(path: "bare.md", bytes: chapter.splicing(outputs: removeAll))
+        for cell in chapter.cells { removeAll[cell.id.index] = .some(nil) }
+        let bare = try Chapter(path: "bare.md", bytes: chapter.splicing(outputEdits(removeAll)))
         var outputs: [Int: String?] = [:]
-        for cell in bare.cells { outputs[cell.index] = "line one\n\nline \(cell.index)\r\n" }
-        let spliced = try Chapter(path: "spliced.md", bytes: bare.splicing(outputs: outputs))
-        #expect(spliced.splicing(outputs: removeAll) == bare.bytes)
+        for cell in bare.cells { outputs[cell.id.index] = "line one\n\nline \(cell.id.index)\r\n" }
+        let spliced = try Chapter(path: "spliced.md", bytes: bare.splicing(outputEdits(outputs)))
+        #expect(spliced.splicing(outputEdits(removeAll)) == bare.bytes)
     }
 
     @Test func aLoneCarriageReturnInAnOutputNeverJoinsTheLineAfterIt() throws {
         let chapter = try DocumentFixtures.chapter("mixed-endings.md")
-        let spliced = chapter.splicing(outputs: [0: "1\n"])
+        let spliced = chapter.splicing(outputEdits([0: "1\n"]))
         // The original blank line and `Text` line are still there, with their own line feeds.
         #expect(spliced.suffix(10) == Array("```\n\nText\n".utf8))
-        #expect(try Chapter(path: "s.md", bytes: spliced).splicing(outputs: [0: nil]) == chapter.bytes)
+        #expect(try Chapter(path: "s.md", bytes: spliced).splicing(outputEdits([0: nil])) == chapter.bytes)
     }
 }

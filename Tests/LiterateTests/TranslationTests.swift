@@ -78,7 +78,7 @@ struct TranslationTests {
         #expect(try String(contentsOfFile: ja, encoding: .utf8).contains("source=51c77636,bdb9d251,3947eb9e"))
 
         let entries = try TranslationStatus.entries(for: [ja])
-        #expect(entries.map(\.state) == [.outdated([2])])
+        #expect(entries.map(\.state) == [.outdated([Cell.ID(number: 2)])])
         #expect(entries[0].line == "\(ja): outdated (cell 2 of \(source) changed)")
     }
 
@@ -94,7 +94,7 @@ struct TranslationTests {
         #expect(problems.count == 1, "\(problems.map(\.message))")
         #expect(problems.first?.message.hasPrefix("source changed since translated: cell 2 is new in the source (\(source):19)") == true)
         let entries = try TranslationStatus.entries(for: [ja])
-        #expect(entries.map(\.state) == [.outdated([2])])
+        #expect(entries.map(\.state) == [.outdated([Cell.ID(number: 2)])])
     }
 
     @Test func aChangedSourceCommentIsDriftThoughParityHolds() throws {

@@ -16,9 +16,14 @@ public struct BookReferences: Sendable {
     /// Reads the labels and references of `chapters` (path and Markdown, in reading order; the
     /// first is chapter 1).
     public init(chapters: [(path: String, markdown: String)]) {
-        let scanned = chapters.enumerated().map { index, chapter in
-            (path: chapter.path, labels: Self.labels(of: chapter.markdown, chapterNumber: index + 1))
-        }
+        self.init(scanned: chapters.enumerated().map { index, chapter in
+            (path: chapter.path, labels: Self.labels(of: chapter.markdown, math: MathProtector(chapter: chapter.markdown),
+                                                     chapterNumber: index + 1))
+        })
+    }
+
+    /// The targets and errors of chapters whose labels are already read, in reading order.
+    init(scanned: [(path: String, labels: ChapterLabels)]) {
         for chapter in scanned {
             let fileName = URL(fileURLWithPath: chapter.path).lastPathComponent
             targets[fileName] = Dictionary(chapter.labels.targets.map { ($0.label, $0) }, uniquingKeysWith: { first, _ in first })
@@ -65,9 +70,8 @@ public struct BookReferences: Sendable {
         return "\(file) has no section anchor, equation or figure labelled '\(label)'; a section's label is its heading's anchor, an equation's or figure's is its {#label}"
     }
 
-    /// Parses `markdown` as the renderer does and reads its labels.
-    static func labels(of markdown: String, chapterNumber: Int?) -> ChapterLabels {
-        let math = MathProtector(chapter: markdown)
+    /// Parses `markdown` as the renderer does (`math` is its math set aside) and reads its labels.
+    static func labels(of markdown: String, math: MathProtector, chapterNumber: Int?) -> ChapterLabels {
         let document = cmark_parse_document(math.protectedText, math.protectedText.utf8.count, CMARK_OPT_SOURCEPOS)!
         defer { cmark_node_free(document) }
         return ChapterLabels(document: document, math: math, markdown: markdown, chapterNumber: chapterNumber)

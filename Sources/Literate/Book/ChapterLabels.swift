@@ -150,23 +150,13 @@ struct ChapterLabels {
     }
 }
 
-/// A chapter's lines as cmark counts them (LF, CR, CRLF), for finding where text was written.
+/// A chapter's lines as cmark counts them (`LineTable`), for finding where text was written.
 struct SourceLines {
-    let lines: [Substring]
+    let lines: [String]
 
     init(_ markdown: String) {
-        var lines: [Substring] = []
-        var start = markdown.startIndex
-        var index = start
-        while index < markdown.endIndex {
-            if MathProtector.isLineBreak(markdown[index]) {
-                lines.append(markdown[start..<index])
-                start = markdown.index(after: index)
-            }
-            index = markdown.index(after: index)
-        }
-        lines.append(markdown[start...])
-        self.lines = lines
+        let bytes = Array(markdown.utf8)
+        lines = LineTable(bytes).lines.map { String(decoding: bytes[$0.start..<$0.contentEnd], as: UTF8.self) }
     }
 
     /// The first place at or after line `from` where `needle` starts (1-based line and byte

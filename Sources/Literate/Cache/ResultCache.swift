@@ -9,7 +9,7 @@ import Foundation
 /// version and executable), never by path or time, so the folder can be restored into a fresh
 /// clone or another machine. Hashing the inputs rather than the planned text lets a warm run skip
 /// planning. Entries are files `<key>.json` in the cache folder (`.build/swiftbook-cache/` of the
-/// package by default), written atomically: a header line `swiftbook-cache-v4 <key> <sha256>`,
+/// package by default), written atomically: a header line `swiftbook-cache-v5 <key> <sha256>`,
 /// then the execution as JSON. An entry whose header is not that of the key looked up, whose
 /// checksum does not match, or that does not decode (damaged, truncated, copied under another
 /// name) is a miss. Runs that timed out are not stored: a slower moment could differ.
@@ -43,7 +43,7 @@ public struct ResultCache: Sendable {
         hash.update(field: ResultCache.format)
         hash.update(field: toolIdentity)
         for cell in cells {
-            hash.update(field: "\(cell.number) \(cell.expectsFailure)")
+            hash.update(field: "\(cell.id.number) \(cell.expectsFailure)")
             hash.update(field: cell.code)
         }
         hash.update(field: "\(settings.chapterName) \(settings.seed) \(settings.timeout) \(settings.maxOutput)")
@@ -88,7 +88,7 @@ public struct ResultCache: Sendable {
     public var digests: FileDigests { FileDigests(directory: directory.appendingPathComponent("digests")) }
 
     /// The version of the key and of the entries' header.
-    static let format = "swiftbook-cache-v4"
+    static let format = "swiftbook-cache-v5"
 
     private func file(_ key: String) -> URL { directory.appendingPathComponent("\(key).json") }
 }

@@ -1,7 +1,46 @@
 /// One `swift` code cell of a chapter, with its recorded output if it has one.
-public struct Cell: Hashable, Sendable {
-    /// 0-based position among the chapter's swift cells.
-    public let index: Int
+public struct Cell: Hashable, Sendable, Identifiable {
+    /// Which cell of its chapter a cell is: its place among the chapter's swift cells.
+    ///
+    /// Every stage names a cell by it (the program cell, the execution's outcome, the report, the
+    /// output edit, the rendered page), and this type alone turns it into what people read:
+    /// `number` counts from 1, as messages say "cell 3", and `description` is that phrase. It is
+    /// stored and encoded as the number (`"number": 3` in a JSON report).
+    public struct ID: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
+        /// The cell's number, counted from 1 in document order.
+        public let number: Int
+
+        /// The cell numbered `number` (from 1), as messages, `#sourceLocation` names and figure
+        /// files (`-cell3.svg`) write it.
+        public init(number: Int) {
+            self.number = number
+        }
+
+        /// The cell at `index` (from 0) of the chapter's cells.
+        init(index: Int) {
+            self.init(number: index + 1)
+        }
+
+        /// The position of the cell in `Chapter.cells`.
+        var index: Int { number - 1 }
+
+        /// `cell 3`.
+        public var description: String { "cell \(number)" }
+
+        public static func < (a: ID, b: ID) -> Bool { a.number < b.number }
+
+        public init(from decoder: any Decoder) throws {
+            try self.init(number: decoder.singleValueContainer().decode(Int.self))
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(number)
+        }
+    }
+
+    /// Which cell of the chapter this is.
+    public let id: ID
     /// The code: fence and container indentation (list item, `> `) removed, lines ending in `\n`.
     public let source: String
     /// What the info string's options ask for.
@@ -21,10 +60,10 @@ public struct Cell: Hashable, Sendable {
     /// Where the cell and its output block sit in the file's bytes, for splicing.
     let layout: CellLayout
 
-    init(index: Int, source: String, options: CellOptions, location: SourceLocation,
+    init(id: ID, source: String, options: CellOptions, location: SourceLocation,
          fenceLocation: SourceLocation, recordedOutput: String?, outputLocation: SourceLocation?,
          layout: CellLayout) {
-        self.index = index
+        self.id = id
         self.source = source
         self.options = options
         self.location = location
@@ -33,6 +72,10 @@ public struct Cell: Hashable, Sendable {
         self.outputLocation = outputLocation
         self.layout = layout
     }
+
+    /// How many bytes of container indentation (a list item's, a block quote's `> `) were removed
+    /// before the code's first line; a column in the code plus this is the column in the file.
+    public var indentation: Int { location.column - 1 }
 }
 
 extension Cell {
@@ -43,5 +86,12 @@ extension Cell {
         guard let outputLocation, let output = layout.output else { return nil }
         let line = outputLocation.line + min(max(outputLine, 1), output.contentLines.count + 1)
         return SourceLocation(path: outputLocation.path, line: line, column: outputLocation.column)
+    }
+}
+
+extension Chapter {
+    /// The cell with identity `id`, if the chapter has it.
+    public func cell(_ id: Cell.ID) -> Cell? {
+        cells.indices.contains(id.index) ? cells[id.index] : nil
     }
 }

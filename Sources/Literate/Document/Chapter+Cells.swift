@@ -29,7 +29,7 @@ extension Chapter {
                                column: layout.fenceOffset - lines.line(layout.openingLine)!.start + 1)
             }
             cells.append(Cell(
-                index: cells.count,
+                id: Cell.ID(index: cells.count),
                 source: fence.contentLines.map { $0 + "\n" }.joined(),
                 options: options,
                 location: SourceLocation(path: path, line: fence.openingLine + 1, column: fence.firstContentIndentation + 1),

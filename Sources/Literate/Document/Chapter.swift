@@ -3,13 +3,13 @@ import Foundation
 /// A Markdown chapter: its bytes exactly as read, its `swift` cells with their recorded
 /// outputs, and its settings.
 ///
-/// The bytes are kept so that `splicing(outputs:)` can change output blocks and nothing else.
+/// The bytes are kept so that `splicing(_:)` can change output blocks and nothing else.
 public struct Chapter: Sendable {
     /// The path as the user gave it; every location uses it.
     public let path: String
     /// The file's bytes, unchanged.
     public let bytes: [UInt8]
-    /// The `swift` cells in document order; `cells[i].index == i`.
+    /// The `swift` cells in document order; `cells[i]` is the cell `Cell.ID(index: i)` (see `cell(_:)`).
     public let cells: [Cell]
     /// Seed and time limit from `<!-- swiftbook: ... -->` comments.
     public let settings: ChapterSettings
@@ -18,6 +18,8 @@ public struct Chapter: Sendable {
 
     /// The file's lines, for splicing.
     let lines: LineTable
+    /// Which lines are code, HTML and prose blocks, for the renderer's math.
+    let blockLines: BlockLines
 
     /// Reads and parses the chapter at `path`.
     ///
@@ -58,6 +60,7 @@ public struct Chapter: Sendable {
         self.path = path
         self.bytes = bytes
         self.lines = lines
+        self.blockLines = outline.blockLines
         self.title = outline.title
         self.settings = try Self.readSettings(outline, path: path)
         self.cells = try Self.readCells(outline, bytes: bytes, lines: lines, path: path)

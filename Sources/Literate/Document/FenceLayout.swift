@@ -33,10 +33,7 @@ struct FenceLayout: Hashable, Sendable {
         fenceCharacter = bytes[offset]
         fenceLength = Self.run(of: fenceCharacter, in: bytes, from: offset, to: opening.contentEnd)
         rawPrefix = Array(bytes[opening.start..<offset])
-        var literalLines = block.literal.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
-        }
-        if literalLines.last == "" { literalLines.removeLast() }
+        let literalLines = LineTable.texts(of: block.literal)
         closingLine = block.endLine
         guard Self.isClosingFence(line: block.endLine, of: block, character: fenceCharacter, length: fenceLength,
                                   bytes: bytes, lines: lines, blockStartLines: blockStartLines),

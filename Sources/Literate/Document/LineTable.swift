@@ -1,6 +1,10 @@
 /// The lines of a file's bytes, found the way CommonMark finds them: a line ends at `\n`,
 /// `\r\n` or a lone `\r`; a leading byte-order mark belongs to no line. Offsets are into the
 /// original bytes, so splicing can cut exactly.
+///
+/// This is swiftbook's one way of cutting text into lines: the document's lines, a code block's
+/// literal (`FenceLayout`), an output's lines (`OutputBlockText`) and the renderer's search for
+/// where text was written (`SourceLines`) all use it.
 struct LineTable: Sendable {
     /// One line: `start..<contentEnd` is its text, `contentEnd..<end` its terminator (empty on
     /// a last line without one).
@@ -14,10 +18,11 @@ struct LineTable: Sendable {
     /// All lines; `lines[0]` is line 1. A file ending in a terminator has no empty line after it.
     let lines: [Line]
 
-    init(_ bytes: [UInt8]) {
+    /// The lines of `bytes`; a UTF-8 byte-order mark at the start is not part of line 1 (as for
+    /// cmark and editors) unless `skippingByteOrderMark` is false (for text that is no file).
+    init(_ bytes: [UInt8], skippingByteOrderMark: Bool = true) {
         var lines: [Line] = []
-        // A UTF-8 byte-order mark is not part of line 1, as for cmark and editors.
-        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var start = skippingByteOrderMark && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var index = start
         while index < bytes.count {
             let byte = bytes[index]
@@ -52,5 +57,16 @@ struct LineTable: Sendable {
             return (lines.count + 1, 1)
         }
         return (low + 1, offset - lines[low].start + 1)
+    }
+}
+
+extension LineTable {
+    /// The text of each line of `text`, without its terminator: a final line break ends the last
+    /// line rather than starting an empty one, and empty text has no lines.
+    static func texts(of text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        return LineTable(bytes, skippingByteOrderMark: false).lines.map {
+            String(decoding: bytes[$0.start..<$0.contentEnd], as: UTF8.self)
+        }
     }
 }

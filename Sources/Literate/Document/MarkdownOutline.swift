@@ -39,6 +39,8 @@ struct MarkdownOutline {
     var title: String?
     /// Lines on which some block starts; a real closing fence line never starts one.
     var blockStartLines: Set<Int> = []
+    /// Which lines are code, HTML and prose blocks (for finding math in the prose).
+    var blockLines = BlockLines()
 
     init(bytes: [UInt8], lines: LineTable) {
         // An empty array may have no storage to point at; cmark still wants a pointer.
@@ -62,6 +64,7 @@ struct MarkdownOutline {
             if Self.isBlock(type), type != CMARK_NODE_DOCUMENT {
                 blockStartLines.insert(Int(cmark_node_get_start_line(node)))
             }
+            blockLines.add(node)
             switch type {
             case CMARK_NODE_CODE_BLOCK:
                 let line = Int(cmark_node_get_start_line(node))
@@ -127,5 +130,40 @@ struct MarkdownOutline {
             }
         }
         return text.trimmingCharacters(in: .whitespaces)
+    }
+}
+
+/// How cmark reads a chapter's lines, which decides where math may be (see `MathProtector`):
+/// the lines of code and HTML blocks (`verbatim`, where `$` is never math), and for each line of
+/// a paragraph or heading the first line of that block (`inline`), so that a math span never
+/// runs from one block into the next.
+struct BlockLines: Equatable, Sendable {
+    var verbatim: Set<Int> = []
+    var inline: [Int: Int] = [:]
+
+    init() {}
+
+    /// The block lines of `markdown`, parsed for them alone (a chapter's are in `Chapter.blockLines`).
+    init(markdown: String) {
+        let document = cmark_parse_document(markdown, markdown.utf8.count, CMARK_OPT_DEFAULT)!
+        defer { cmark_node_free(document) }
+        let iterator = cmark_iter_new(document)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) { add(node) }
+        }
+    }
+
+    /// Notes the lines of one node of a parsed document.
+    mutating func add(_ node: OpaquePointer) {
+        let start = Int(cmark_node_get_start_line(node))
+        let end = max(start, Int(cmark_node_get_end_line(node)))
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK: verbatim.formUnion(start...end)
+        case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING: for line in start...end { inline[line] = start }
+        default: break
+        }
     }
 }

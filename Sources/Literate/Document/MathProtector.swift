@@ -23,7 +23,7 @@ public struct MathSpan: Equatable, Sendable {
 /// non-space and not followed by a digit (so "$5 and $10" stays text), `\$` is a literal dollar,
 /// and a span never crosses a blank line or a code span. Lines end only at LF, CR or CRLF, as cmark reads
 /// them (a form feed or U+2028 is not a line break).
-public struct MathProtector {
+public struct MathProtector: Sendable {
     /// The chapter text with math spans replaced by placeholders.
     public private(set) var protectedText = ""
     /// The math spans, indexed by placeholder number.
@@ -35,11 +35,16 @@ public struct MathProtector {
     static let open: Character = "\u{E000}"
     static let close: Character = "\u{E001}"
 
-    /// Protects the math of a chapter, reading its blocks with cmark first (see
-    /// `ChapterBody.blockLines`).
+    /// Protects the math of a chapter's text, reading its blocks with cmark first (`BlockLines`).
     public init(chapter markdown: String) {
-        let blocks = ChapterBody.blockLines(of: markdown)
+        let blocks = BlockLines(markdown: markdown)
         self.init(markdown: markdown, verbatimLines: blocks.verbatim, inlineBlocks: blocks.inline)
+    }
+
+    /// Protects the math of a parsed chapter, whose blocks its parse already found.
+    init(chapter: Chapter) {
+        self.init(markdown: String(decoding: chapter.bytes, as: UTF8.self), verbatimLines: chapter.blockLines.verbatim,
+                  inlineBlocks: chapter.blockLines.inline)
     }
 
     /// Protects the math in `markdown`, leaving the 1-based lines in `verbatimLines`

@@ -4,11 +4,11 @@
 /// depends only on the cells' code: the cache can hand it back after prose around the cells
 /// changed, and `ChapterExecution.location(of:in:)` puts it where the cell is now.
 public struct CellPosition: Sendable, Codable, Hashable {
-    public var cell: Int
+    public var cell: Cell.ID
     public var line: Int
     public var column: Int
 
-    public init(cell: Int, line: Int = 1, column: Int = 1) {
+    public init(cell: Cell.ID, line: Int = 1, column: Int = 1) {
         self.cell = cell
         self.line = line
         self.column = column
@@ -38,8 +38,8 @@ public struct CellOutcome: Sendable, Codable, Hashable {
         case compileError, crashed, timedOut, unexpectedSuccess, buildFailed
     }
 
-    /// The cell's number (from 1).
-    public var number: Int
+    /// Which cell this is.
+    public var cell: Cell.ID
     public var status: Status
     /// The output to record (passed) or what the cell printed before failing.
     public var output: String
@@ -54,15 +54,15 @@ public struct CellOutcome: Sendable, Codable, Hashable {
     /// The SVG of the figure the cell showed (a passed cell ending in a `Figure`), else nil.
     public var figure: String?
 
-    public init(number: Int, status: Status, output: String, message: String? = nil, failure: Failure? = nil,
+    public init(cell: Cell.ID, status: Status, output: String, message: String? = nil, failure: Failure? = nil,
                 position: CellPosition? = nil, diagnostics: [CellDiagnostic] = [], figure: String? = nil) {
         self.figure = figure
-        self.number = number
+        self.cell = cell
         self.status = status
         self.output = output
         self.message = message
         self.failure = failure
-        self.position = position ?? CellPosition(cell: number)
+        self.position = position ?? CellPosition(cell: cell)
         self.diagnostics = diagnostics
     }
 }
@@ -88,11 +88,11 @@ public struct ChapterExecution: Sendable, Codable {
     }
 
     /// The outcome of one cell, if it was meant to run.
-    public func outcome(of number: Int) -> CellOutcome? { outcomes.first { $0.number == number } }
+    public func outcome(of cell: Cell.ID) -> CellOutcome? { outcomes.first { $0.cell == cell } }
 
     /// The chapter line and column of a cell position, for cells as they sit in the chapter now.
     public static func location(of position: CellPosition, in cells: [ProgramCell]) -> (line: Int, column: Int) {
-        guard let cell = cells.first(where: { $0.number == position.cell }) else { return (1, 1) }
+        guard let cell = cells.first(where: { $0.id == position.cell }) else { return (1, 1) }
         return (cell.line + position.line - 1, cell.indentation + position.column)
     }
 
@@ -104,7 +104,7 @@ public struct ChapterExecution: Sendable, Codable {
 
     /// A failed cell's message with its further diagnostics, each placed in the chapter.
     public static func message(of outcome: CellOutcome, in cells: [ProgramCell], path: String) -> String {
-        var text = outcome.message ?? "cell \(outcome.number) failed"
+        var text = outcome.message ?? "\(outcome.cell) failed"
         for diagnostic in outcome.diagnostics { text += "\n" + formatted(diagnostic, in: cells, path: path) }
         return text
     }

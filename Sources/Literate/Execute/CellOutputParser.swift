@@ -10,13 +10,12 @@ struct CellOutputParser {
     private let limit: Int
     private var pending: [UInt8] = []
     /// Cells whose marker was seen, in order.
-    private(set) var started: [Int] = []
-    private(set) var outputs: [Int: CapturedOutput] = [:]
+    private(set) var started: [Cell.ID] = []
+    private(set) var outputs: [Cell.ID: CapturedOutput] = [:]
     /// Whether the program printed its end marker (it did not crash or get stopped).
     private(set) var ended = false
     /// The addresses the program's trap handler reported (see `TrapReporter`), if it trapped.
     private(set) var trapAddresses: [UInt] = []
-    private static let separator = UInt8(0x1E)
 
     init(nonce: String, limit: Int) {
         self.prefix = Array(CellMarker.prefix(nonce: nonce).utf8)
@@ -27,7 +26,7 @@ struct CellOutputParser {
         pending += chunk
         var start = 0
         var holdFrom: Int?
-        while let found = pending[start...].firstIndex(of: CellOutputParser.separator) {
+        while let found = pending[start...].firstIndex(of: CellMarker.separator) {
             let available = pending.count - found
             if available < prefix.count {
                 if pending[found...].elementsEqual(prefix[0..<available]) { holdFrom = found; break }
@@ -39,7 +38,7 @@ struct CellOutputParser {
                 continue
             }
             let nameStart = found + prefix.count
-            guard let close = pending[nameStart...].firstIndex(of: CellOutputParser.separator),
+            guard let close = pending[nameStart...].firstIndex(of: CellMarker.separator),
                   close + 1 < pending.count else { holdFrom = found; break }
             append(pending[0..<found])
             let name = String(decoding: pending[nameStart..<close], as: UTF8.self)
@@ -52,9 +51,9 @@ struct CellOutputParser {
                 trapAddresses = name.dropFirst(5).split(separator: " ").compactMap { UInt($0, radix: 16) }
             } else if let svg = FigureMarker.svg(inMarkerName: name) {
                 if let current = started.last { outputs[current]?.figure = svg }
-            } else if let number = Int(name) {
-                started.append(number)
-                if outputs[number] == nil { outputs[number] = CapturedOutput(limit: limit) }
+            } else if let cell = CellMarker.cell(inName: name) {
+                started.append(cell)
+                if outputs[cell] == nil { outputs[cell] = CapturedOutput(limit: limit) }
             }
         }
         // Keep only what might be the start of a marker still arriving.

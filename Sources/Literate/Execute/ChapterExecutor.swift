@@ -81,7 +81,7 @@ struct ProgramBuild {
     let folder: URL
     private(set) var compilations = 0
     private(set) var seconds = 0.0
-    private var withoutDisplay: Set<Int> = []
+    private var withoutDisplay: Set<Cell.ID> = []
 
     init(compiler: SwiftCompiler, planner: ProgramPlanner, folder: URL) {
         self.compiler = compiler
@@ -110,7 +110,7 @@ struct ProgramBuild {
             seconds += Date().timeIntervalSince(started)
             let mapper = DiagnosticMapper(plan: plan, mainPath: folder.appendingPathComponent("main.swift").path)
             let (errors, warnings) = mapper.map(outcome.diagnostics)
-            let displayed = Set(errors.map(\.position.cell)).filter { plan.cell(numbered: $0)?.showsValue == true }
+            let displayed = Set(errors.map(\.position.cell)).filter { plan.cell($0)?.showsValue == true }
             if !outcome.succeeded, !displayed.isEmpty {
                 withoutDisplay.formUnion(displayed)
                 continue
@@ -123,14 +123,14 @@ struct ProgramBuild {
     /// errors; nil when the compiler failed without an error about a cell.
     mutating func firstFailing(_ cells: [ProgramCell], fullProgram: Attempt) throws -> (index: Int, errors: [CellDiagnostic])? {
         let erring = Set(fullProgram.errors.map(\.position.cell))
-        guard let first = cells.firstIndex(where: { erring.contains($0.number) }) else { return nil }
+        guard let first = cells.firstIndex(where: { erring.contains($0.id) }) else { return nil }
         var known = (index: cells.count - 1, errors: fullProgram.errors)
         // Does the program up to the first cell with an error fail already?
         if first < cells.count - 1 {
             let prefix = try compile(Array(cells[...first]))
             if !prefix.succeeded {
                 let erringPrefix = Set(prefix.errors.map(\.position.cell))
-                let index = cells.firstIndex { erringPrefix.contains($0.number) } ?? first
+                let index = cells.firstIndex { erringPrefix.contains($0.id) } ?? first
                 return (index, prefix.errors)
             }
             // It compiles: a later cell breaks it. Find the first such cell by bisection.

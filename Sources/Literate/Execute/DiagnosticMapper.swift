@@ -1,6 +1,6 @@
 /// Moves `swiftc`'s diagnostics onto the cells. The planner names each cell's code
 /// `<chapter>#<cell>` with `#sourceLocation`, so a message about a cell arrives with the cell's
-/// number and a line of its code; columns lose the planner's edits, and generated names become
+/// name and a line of its code; columns lose the planner's edits, and generated names become
 /// the author's again (`authorsNames`). A diagnostic in generated code (the runtime around the
 /// cells) is put at the first line of the nearest cell, so nothing ever points at a generated file.
 struct DiagnosticMapper {
@@ -16,8 +16,7 @@ struct DiagnosticMapper {
             guard let mapped = map(diagnostic) else { continue }
             if diagnostic.severity == .error {
                 errors.append(mapped)
-            } else if cellNumber(inFile: diagnostic.file) != nil,
-                      plan.cell(numbered: mapped.position.cell)?.cell.expectsFailure == false {
+            } else if let planned = plan.cell(inSourceFile: diagnostic.file), !planned.cell.expectsFailure {
                 // A `fails` cell's warnings are part of the failure it shows, not advice to act on.
                 warnings.append(mapped)
             }
@@ -25,23 +24,16 @@ struct DiagnosticMapper {
         return (errors, warnings)
     }
 
-    /// The cell number in a file name the planner gave (`x.md#3`), if it is one.
-    private func cellNumber(inFile file: String) -> Int? {
-        guard let hash = file.lastIndex(of: "#"), let number = Int(file[file.index(after: hash)...]),
-              plan.cell(numbered: number) != nil else { return nil }
-        return number
-    }
-
     private func map(_ diagnostic: CompilerDiagnostic) -> CellDiagnostic? {
         let message = authorsNames(in: diagnostic.message)
-        if let number = cellNumber(inFile: diagnostic.file), let planned = plan.cell(numbered: number) {
+        if let planned = plan.cell(inSourceFile: diagnostic.file) {
             let column = planned.originalColumn(line: diagnostic.line, column: diagnostic.column)
-            return CellDiagnostic(position: CellPosition(cell: number, line: diagnostic.line, column: column),
+            return CellDiagnostic(position: CellPosition(cell: planned.cell.id, line: diagnostic.line, column: column),
                                   severity: diagnostic.severity, message: message)
         }
         let planned = diagnostic.file == mainPath ? plan.cell(atGeneratedLine: diagnostic.line) : plan.cells.first
         guard let planned else { return nil }
-        return CellDiagnostic(position: CellPosition(cell: planned.cell.number), severity: diagnostic.severity,
-                              message: "\(message) (in the code swiftbook wraps around cell \(planned.cell.number))")
+        return CellDiagnostic(position: CellPosition(cell: planned.cell.id), severity: diagnostic.severity,
+                              message: "\(message) (in the code swiftbook wraps around \(planned.cell.id))")
     }
 }

@@ -4,18 +4,18 @@ import Foundation
 struct ExecutionState {
     let settings: ExecutionSettings
     let locator: TrapLocator
-    var outcomes: [Int: CellOutcome] = [:]
+    var outcomes: [Cell.ID: CellOutcome] = [:]
     var warnings: [CellDiagnostic] = []
     var timedOut = false
     private var secondsUsed = 0.0
 
     /// The code of every cell, for the excerpts of recorded errors.
-    private let cellCode: [Int: String]
+    private let cellCode: [Cell.ID: String]
 
     init(settings: ExecutionSettings, locator: TrapLocator, cells: [ProgramCell]) {
         self.settings = settings
         self.locator = locator
-        self.cellCode = Dictionary(cells.map { ($0.number, $0.code) }, uniquingKeysWith: { first, _ in first })
+        self.cellCode = Dictionary(cells.map { ($0.id, $0.code) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The compiler failed without saying anything about a cell.
@@ -30,18 +30,18 @@ struct ExecutionState {
     /// `fails` cell, else its failure, which leaves the cells after it unrun.
     mutating func recordCompileErrors(_ errors: [CellDiagnostic], of cell: ProgramCell, later: ArraySlice<ProgramCell>) {
         if cell.expectsFailure {
-            outcomes[cell.number] = CellOutcome(number: cell.number, status: .passed,
-                                                output: errors.map { recordedText(of: $0) }.joined())
+            outcomes[cell.id] = CellOutcome(cell: cell.id, status: .passed,
+                                            output: errors.map { recordedText(of: $0) }.joined())
             return
         }
-        let own = errors.first { $0.position.cell == cell.number }
+        let own = errors.first { $0.position.cell == cell.id }
         let first = own ?? errors[0]
-        let message = own != nil ? "cell \(cell.number) does not compile: \(first.message)"
-            : "cell \(cell.number) makes cell \(first.position.cell) fail to compile: \(first.message)"
-        outcomes[cell.number] = CellOutcome(number: cell.number, status: .failed, output: "", message: message,
-                                            failure: .compileError, position: own?.position,
-                                            diagnostics: errors.filter { $0 != own })
-        notRun(later, because: "cell \(cell.number) does not compile")
+        let message = own != nil ? "\(cell.id) does not compile: \(first.message)"
+            : "\(cell.id) makes \(first.position.cell) fail to compile: \(first.message)"
+        outcomes[cell.id] = CellOutcome(cell: cell.id, status: .failed, output: "", message: message,
+                                        failure: .compileError, position: own?.position,
+                                        diagnostics: errors.filter { $0 != own })
+        notRun(later, because: "\(cell.id) does not compile")
     }
 
     /// An error as a `fails` cell records it: the message and the line of code it is about, with
@@ -61,7 +61,7 @@ struct ExecutionState {
     /// Runs the compiled program. Returns the cells to compile and run next when a `fails` cell
     /// trapped as expected (all but that one), nil when the run settled every cell it reached.
     mutating func run(_ binary: URL, plan: ProgramPlan, program: [ProgramCell]) throws -> [ProgramCell]? {
-        var skipped: Set<Int> = []
+        var skipped: Set<Cell.ID> = []
         while true {
             switch try runOnce(binary, plan: plan, program: program, skipping: skipped) {
             case .settled: return nil
@@ -75,17 +75,17 @@ struct ExecutionState {
         /// Every cell the run reached has its outcome.
         case settled
         /// A `fails` cell trapped as expected and the binary can skip it: run again without it.
-        case skip(Int)
+        case skip(Cell.ID)
         /// A `fails` cell trapped as expected: compile and run these cells next.
         case recompile([ProgramCell])
     }
 
-    private mutating func runOnce(_ binary: URL, plan: ProgramPlan, program: [ProgramCell], skipping skipped: Set<Int>) throws -> RunEnd {
-        let cells = Dictionary(uniqueKeysWithValues: program.map { ($0.number, $0) })
+    private mutating func runOnce(_ binary: URL, plan: ProgramPlan, program: [ProgramCell], skipping skipped: Set<Cell.ID>) throws -> RunEnd {
+        let cells = Dictionary(uniqueKeysWithValues: program.map { ($0.id, $0) })
         let nonce = String(UInt64.random(in: .min ... .max), radix: 36) + String(UInt64.random(in: .min ... .max), radix: 36)
         var environment = ProcessInfo.processInfo.environment
         environment["SWIFTBOOK_NONCE"] = nonce
-        environment["SWIFTBOOK_SKIP"] = skipped.sorted().map(String.init).joined(separator: ",")
+        environment["SWIFTBOOK_SKIP"] = skipped.sorted().map { String($0.number) }.joined(separator: ",")
         environment["SWIFT_BACKTRACE"] = "enable=no"
         // Dictionary and Set order, like every other output, is the same on every run.
         environment["SWIFT_DETERMINISTIC_HASHING"] = "1"
@@ -97,27 +97,27 @@ struct ExecutionState {
         secondsUsed += Date().timeIntervalSince(started)
 
         let stopped = parser.ended ? nil : parser.started.last
-        for number in parser.started where number != stopped && outcomes[number] == nil {
-            guard let cell = cells[number], let captured = parser.outputs[number] else { continue }
+        for id in parser.started where id != stopped && outcomes[id] == nil {
+            guard let cell = cells[id], let captured = parser.outputs[id] else { continue }
             if cell.expectsFailure {
-                fail(cell, .unexpectedSuccess, "cell \(number) was expected to fail but succeeded", output: captured.text)
+                fail(cell, .unexpectedSuccess, "\(id) was expected to fail but succeeded", output: captured.text)
             } else {
-                outcomes[number] = CellOutcome(number: number, status: .passed, output: captured.text, figure: captured.figure)
+                outcomes[id] = CellOutcome(cell: id, status: .passed, output: captured.text, figure: captured.figure)
             }
         }
         guard let stopped, let cell = cells[stopped] else {
-            if !parser.ended, let first = program.first(where: { outcomes[$0.number] == nil }) {
+            if !parser.ended, let first = program.first(where: { outcomes[$0.id] == nil }) {
                 fail(first, .crashed, "the chapter program stopped before its first cell (\(termination))")
             }
             return .settled
         }
         let captured = parser.outputs[stopped] ?? CapturedOutput(limit: settings.maxOutput)
-        let later = program.filter { $0.number > stopped && outcomes[$0.number] == nil }
+        let later = program.filter { $0.id > stopped && outcomes[$0.id] == nil }
         if termination == .timedOut {
             timedOut = true
-            fail(cell, .timedOut, "cell \(stopped) timed out after \(formatSeconds(settings.timeout)) s (the chapter's time limit; "
+            fail(cell, .timedOut, "\(stopped) timed out after \(formatSeconds(settings.timeout)) s (the chapter's time limit; "
                  + "raise it with `timeout=` in the chapter's settings or --timeout)", output: captured.text)
-            notRun(later, because: "cell \(stopped) timed out")
+            notRun(later, because: "\(stopped) timed out")
             return .settled
         }
         let location = locator.locate(parser.trapAddresses, in: binary, plan: plan)
@@ -126,31 +126,31 @@ struct ExecutionState {
             ? TrapReport(output: captured.keptText, termination: termination).printed + captured.truncationNote
             : report.printed
         if cell.expectsFailure && !skipped.contains(stopped) {
-            outcomes[stopped] = CellOutcome(number: stopped, status: .passed, output: printed + report.message + "\n")
-            return plan.cell(numbered: stopped)?.skippable == true ? .skip(stopped) : .recompile(program.filter { $0.number != stopped })
+            outcomes[stopped] = CellOutcome(cell: stopped, status: .passed, output: printed + report.message + "\n")
+            return plan.cell(stopped)?.skippable == true ? .skip(stopped) : .recompile(program.filter { $0.id != stopped })
         }
         let position = location.position?.cell == stopped ? location.position : nil
-        fail(cell, .crashed, "cell \(stopped) crashed: \(report.message)", output: printed, position: position)
-        notRun(later, because: "cell \(stopped) crashed")
+        fail(cell, .crashed, "\(stopped) crashed: \(report.message)", output: printed, position: position)
+        notRun(later, because: "\(stopped) crashed")
         return .settled
     }
 
     private mutating func fail(_ cell: ProgramCell, _ failure: CellOutcome.Failure, _ message: String,
                                output: String = "", position: CellPosition? = nil) {
-        outcomes[cell.number] = CellOutcome(number: cell.number, status: .failed, output: lastLines(of: output),
-                                            message: message, failure: failure, position: position)
+        outcomes[cell.id] = CellOutcome(cell: cell.id, status: .failed, output: lastLines(of: output),
+                                        message: message, failure: failure, position: position)
     }
 
     private mutating func notRun(_ cells: some Sequence<ProgramCell>, because reason: String) {
-        for cell in cells where outcomes[cell.number] == nil {
-            outcomes[cell.number] = CellOutcome(number: cell.number, status: .notRun, output: "", message: "not run: \(reason)")
+        for cell in cells where outcomes[cell.id] == nil {
+            outcomes[cell.id] = CellOutcome(cell: cell.id, status: .notRun, output: "", message: "not run: \(reason)")
         }
     }
 
     /// One outcome per cell, in order; a cell nothing happened to did not run.
     func execution(for cells: [ProgramCell]) -> ChapterExecution {
         let list = cells.map { cell in
-            outcomes[cell.number] ?? CellOutcome(number: cell.number, status: .notRun, output: "", message: "not run")
+            outcomes[cell.id] ?? CellOutcome(cell: cell.id, status: .notRun, output: "", message: "not run")
         }
         var execution = ChapterExecution(outcomes: list, warnings: warnings, compilations: 0, timedOut: timedOut)
         execution.runSeconds = secondsUsed

@@ -46,8 +46,7 @@ struct TrapLocator {
         guard parts.count >= 3, let line = Int(parts[parts.count - 2]), let column = Int(parts[parts.count - 1]),
               line > 0 else { return nil }
         let file = parts.dropLast(2).joined(separator: ":")
-        guard let hash = file.lastIndex(of: "#"), let number = Int(file[file.index(after: hash)...]),
-              let planned = plan.cell(numbered: number) else { return nil }
-        return CellPosition(cell: number, line: line, column: max(planned.originalColumn(line: line, column: max(column, 1)), 1))
+        guard let planned = plan.cell(inSourceFile: file) else { return nil }
+        return CellPosition(cell: planned.cell.id, line: line, column: max(planned.originalColumn(line: line, column: max(column, 1)), 1))
     }
 }

@@ -7,13 +7,13 @@
 /// without a final newline keeps ending without one), so removing it gives back the bytes from
 /// before it was written. No blank line is added or removed, so no list changes from tight to loose.
 extension Chapter {
-    /// The chapter's bytes with the figure lines of the given cells (by index) set: a link
+    /// The chapter's bytes with the figure lines of the given cells set: a link
     /// writes or replaces the line, nil removes it; cells not in the dictionary keep theirs.
-    func splicingFigureLinks(_ links: [Int: FigureLink?]) -> [UInt8] {
+    func splicingFigureLinks(_ links: [Cell.ID: FigureLink?]) -> [UInt8] {
         let stem = FigureLink.chapterStem(ofPath: path)
         var changes: [(range: Range<Int>, replacement: [UInt8])] = []
         for cell in cells {
-            guard let wanted = links[cell.index] else { continue }
+            guard let wanted = links[cell.id] else { continue }
             let block = cell.layout.output ?? cell.layout.cell
             guard let closing = lines.line(block.closingLine) else { continue }
             let prefix = ContainerPrefix.canonical(block.rawPrefix)
@@ -48,8 +48,8 @@ extension Chapter {
     }
 
     /// The figure file (relative path) the line after a cell's output block names, if swiftbook owns that line.
-    func recordedFigurePath(ofCell index: Int) -> (path: String, line: Int)? {
-        guard cells.indices.contains(index), let output = cells[index].layout.output,
+    func recordedFigurePath(ofCell id: Cell.ID) -> (path: String, line: Int)? {
+        guard let output = cell(id)?.layout.output,
               let line = lines.line(output.closingLine + 1) else { return nil }
         let text = String(decoding: bytes[line.start..<line.contentEnd], as: UTF8.self)
         return FigureLink.ownedPath(inLine: text, chapterStem: FigureLink.chapterStem(ofPath: path))

@@ -14,16 +14,16 @@ struct FigureFiles {
     var folder: URL { URL(fileURLWithPath: chapterPath).deletingLastPathComponent().appendingPathComponent(FigureLink.folderName) }
     var stem: String { FigureLink.chapterStem(ofPath: chapterPath) }
 
-    func url(ofCell cell: Int) -> URL { folder.appendingPathComponent(FigureLink.fileName(chapterStem: stem, cell: cell)) }
+    func url(ofCell cell: Cell.ID) -> URL { folder.appendingPathComponent(FigureLink.fileName(chapterStem: stem, cell: cell)) }
 
-    /// Writes or removes the files of the given cells (number to SVG, nil removes), and removes
-    /// the files of cell numbers above `cellCount`. Returns a message per file it could not change.
-    func update(_ figures: [Int: String?], cellCount: Int) -> [String] {
+    /// Writes or removes the files of the given cells (SVG, or nil to remove), and removes the
+    /// files of cells past the chapter's `cellCount`. Returns a message per file it could not change.
+    func update(_ figures: [Cell.ID: String?], cellCount: Int) -> [String] {
         let manager = FileManager.default
         var failures: [String] = []
         var removals = figures.filter { $0.value == nil }.map(\.key)
         let names = (try? manager.contentsOfDirectory(atPath: folder.path)) ?? []
-        removals += names.compactMap { FigureLink.cell(ofFileName: $0, chapterStem: stem) }.filter { $0 > cellCount }
+        removals += names.compactMap { FigureLink.cell(ofFileName: $0, chapterStem: stem) }.filter { $0.number > cellCount }
         for cell in Set(removals).sorted() where manager.fileExists(atPath: url(ofCell: cell).path) {
             do { try manager.removeItem(at: url(ofCell: cell)) } catch {
                 failures.append("cannot remove the figure \(url(ofCell: cell).path): \(error.localizedDescription)")

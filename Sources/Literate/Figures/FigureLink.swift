@@ -15,14 +15,14 @@ struct FigureLink: Equatable, Sendable {
 
     /// The chapter's file name without `.md`.
     var chapterStem: String
-    var cell: Int
+    var cell: Cell.ID
     /// The alt text: the figure's title.
     var title: String
 
     /// `figures/layers-and-modules-cell7.svg`: the file's path relative to the chapter's folder.
     var relativePath: String { "\(FigureLink.folderName)/\(FigureLink.fileName(chapterStem: chapterStem, cell: cell))" }
 
-    static func fileName(chapterStem: String, cell: Int) -> String { "\(chapterStem)-cell\(cell).svg" }
+    static func fileName(chapterStem: String, cell: Cell.ID) -> String { "\(chapterStem)-cell\(cell.number).svg" }
 
     /// `layers-and-modules` for `Chapters/layers-and-modules.md`.
     static func chapterStem(ofPath path: String) -> String {
@@ -30,13 +30,13 @@ struct FigureLink: Equatable, Sendable {
         return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
     }
 
-    /// The cell number of a figure file name of this chapter (`<stem>-cell<N>.svg`), else nil.
-    static func cell(ofFileName name: String, chapterStem: String) -> Int? {
+    /// The cell of a figure file name of this chapter (`<stem>-cell<N>.svg`), else nil.
+    static func cell(ofFileName name: String, chapterStem: String) -> Cell.ID? {
         let prefix = "\(chapterStem)-cell", suffix = ".svg"
         guard name.hasPrefix(prefix), name.hasSuffix(suffix) else { return nil }
         let digits = name.dropFirst(prefix.count).dropLast(suffix.count)
         guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { return nil }
-        return Int(digits)
+        return Int(digits).map(Cell.ID.init(number:))
     }
 
     /// The line's text after its container prefix. The title's `\`, `[` and `]` are escaped and

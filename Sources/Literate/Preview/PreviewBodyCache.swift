@@ -5,7 +5,7 @@ struct PreviewBodyCache {
     /// Everything `ChapterBody` is made from.
     private struct Inputs: Equatable {
         var markdown: String
-        var cells: [CellDisplay]
+        var displays: [Cell.ID: CellDisplay]
         var pageNames: [String: String]
         var chapterNumber: Int
         var targets: [String: [String: ReferenceTarget]]
@@ -20,7 +20,7 @@ struct PreviewBodyCache {
                          mathML: [Formula: String], allowRawHTML: Bool) -> [ChapterBody] {
         var kept: [String: (inputs: Inputs, body: ChapterBody)] = [:]
         let bodies = sources.enumerated().map { index, source -> ChapterBody in
-            let inputs = Inputs(markdown: source.markdown, cells: source.cells, pageNames: pageNames, chapterNumber: index + 1,
+            let inputs = Inputs(markdown: source.markdown, displays: source.displays, pageNames: pageNames, chapterNumber: index + 1,
                                 targets: targets, formulas: mathML.count)
             if let entry = entries[source.path], entry.inputs == inputs {
                 kept[source.path] = entry
@@ -28,7 +28,7 @@ struct PreviewBodyCache {
             }
             let book = BookContext(chapterFile: source.path.split(separator: "/").last.map(String.init) ?? source.path,
                                    chapterNumber: index + 1, targets: targets, mathML: mathML)
-            let body = ChapterBody(markdown: source.markdown, cells: source.cells, pageNames: pageNames,
+            let body = ChapterBody(source: source, pageNames: pageNames,
                                    allowRawHTML: allowRawHTML, book: book)
             kept[source.path] = (inputs, body)
             return body

@@ -9,8 +9,8 @@ struct PreviewChapterResult: Sendable, Equatable {
     var saved: [UInt8]
     /// The chapter with every passing cell's fresh output spliced in, in memory only (unless `--write`).
     var shown: [UInt8]
-    /// Failing cells by index (0-based, in document order): `path:line:column: error: ...`.
-    var failures: [Int: String] = [:]
+    /// Failing cells: `path:line:column: error: ...`.
+    var failures: [Cell.ID: String] = [:]
     /// Problems of the whole chapter (it does not parse, no compiler, could not be written).
     var problems: [String] = []
 }
@@ -55,9 +55,7 @@ struct PreviewChapterRunner: Sendable {
         var result = PreviewChapterResult(path: path, saved: saved, shown: saved)
         let chapter: RunnableChapter
         do {
-            let document = try Chapter(path: path, bytes: saved)
-            chapter = RunnableChapter(path: path, document: document,
-                                      cells: document.cells.map { RunnableCell(number: $0.index + 1, cell: $0) })
+            chapter = RunnableChapter(path: path, document: try Chapter(path: path, bytes: saved))
         } catch {
             result.problems.append("\(error)")
             return result
@@ -70,14 +68,14 @@ struct PreviewChapterRunner: Sendable {
             return result
         }
         let cells = chapter.cells.map(\.programCell)
-        var outputs: [Int: String] = [:]
+        var outputs: [OutputEdit] = []
         for cell in chapter.cells where cell.runs {
-            guard let outcome = execution.outcome(of: cell.number) else { continue }
+            guard let outcome = execution.outcome(of: cell.id) else { continue }
             switch outcome.status {
             case .passed:
-                outputs[cell.number] = outcome.output
+                outputs.append(cell.outputEdit(printed: outcome.output))
             case .failed:
-                result.failures[cell.number - 1] = Self.failureText(outcome, cells: cells, path: path)
+                result.failures[cell.id] = Self.failureText(outcome, cells: cells, path: path)
             case .notRun:
                 break
             }

@@ -72,17 +72,19 @@ final class PreviewSiteBuilder: @unchecked Sendable {
 
     /// The chapter as the renderer reads it: the text with fresh outputs, failures at their cells.
     static func source(_ chapter: PreviewChapterResult) -> ChapterSource {
-        let document = (try? Chapter(path: chapter.path, bytes: chapter.shown)) ?? (try? Chapter(path: chapter.path, bytes: chapter.saved))
-        let cells: [CellDisplay] = document?.cells.map { cell -> CellDisplay in
-            let failure = chapter.failures[cell.index]
+        let parsed = (try? Chapter(path: chapter.path, bytes: chapter.shown)) ?? (try? Chapter(path: chapter.path, bytes: chapter.saved))
+        guard let document = parsed else {
+            // Shown with its problems; without a document there are no cells, so its code blocks are plain code.
+            return ChapterSource(path: chapter.path, unparsedMarkdown: String(decoding: chapter.saved, as: UTF8.self))
+        }
+        return ChapterSource(path: chapter.path, chapter: document) { cell in
+            let failure = chapter.failures[cell.id]
             // A failing set-up cell is shown all the same: the author needs to see it.
             var display = CellDisplay(isHidden: cell.options.hidden && failure == nil, isNotRun: !cell.options.runs,
                                       isExpectedToFail: cell.options.expectsFailure)
             display.failure = failure
             return display
-        } ?? []
-        let markdown = document.map { String(decoding: $0.bytes, as: UTF8.self) } ?? String(decoding: chapter.saved, as: UTF8.self)
-        return ChapterSource(path: chapter.path, markdown: markdown, cells: cells)
+        }
     }
 
     /// Typesets the formulas not seen before, in one pandoc run, and notes the ones pandoc rejects.
@@ -125,14 +127,5 @@ final class PreviewSiteBuilder: @unchecked Sendable {
         if let range = page.range(of: "<article>\n") { return page.replacingCharacters(in: range.upperBound..<range.upperBound, with: box) }
         if let range = page.range(of: "<main id=\"content\">\n") { return page.replacingCharacters(in: range.upperBound..<range.upperBound, with: box) }
         return page
-    }
-}
-
-extension ChapterSource {
-    /// A chapter source from text already in memory (the preview's chapter with fresh outputs).
-    init(path: String, markdown: String, cells: [CellDisplay]) {
-        self.path = path
-        self.markdown = markdown
-        self.cells = cells
     }
 }

@@ -27,9 +27,9 @@ struct DeclarationTable {
     /// Declarations by name, in program order.
     private(set) var entries: [String: [Entry]] = [:]
 
-    /// `declarations[i]` are the top-level declarations of the i-th cell of the program, whose
-    /// number (as messages say it) is `numbers[i]`.
-    init(declarations: [[TopLevelDeclaration]], numbers: [Int]) {
+    /// `declarations[i]` are the top-level declarations of the i-th cell of the program, the cell
+    /// `cells[i]` of the chapter.
+    init(declarations: [[TopLevelDeclaration]], cells: [Cell.ID]) {
         for (cell, list) in declarations.enumerated() {
             for declaration in list {
                 entries[declaration.name, default: []].append(Entry(cell: cell, declaration: declaration))
@@ -41,7 +41,7 @@ struct DeclarationTable {
                 let entry = updated[index]
                 let replaced = list.contains { $0.cell > entry.cell && DeclarationTable.conflict(entry, $0) }
                 guard replaced else { continue }
-                let suffix = "\(name)·\(numbers[entry.cell])"
+                let suffix = "\(name)·\(cells[entry.cell].number)"
                 if entry.declaration.kind == .type {
                     updated[index].namespace = suffix
                     updated[index].spelling = "\(suffix).\(name)"

@@ -21,7 +21,7 @@ enum FigureMarker {
         /// A cell's final figure: its description, then the figure itself for the runner.
         func __show(_ value: Plot.Figure) {
             Swift.print(value)
-            __swiftbookMark("figure\\n" + value.svg)
+            __swiftbookMark(\(swiftStringLiteral(namePrefix)) + value.svg)
         }
 
         """

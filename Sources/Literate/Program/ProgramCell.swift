@@ -1,8 +1,8 @@
-/// One cell as the program planner sees it: its code (with the indentation of an enclosing list
-/// item or block quote removed) and where that code sits in the chapter.
+/// One cell as the program planner sees it: which cell it is, its code (with the indentation of
+/// an enclosing list item or block quote removed) and where that code sits in the chapter.
 public struct ProgramCell: Sendable, Hashable {
-    /// The cell's position among the chapter's cells, counted from 1 as messages say "cell 3".
-    public var number: Int
+    /// Which cell of the chapter this is.
+    public var id: Cell.ID
     /// The Swift source of the cell, indentation removed.
     public var code: String
     /// Chapter line (1-based) of the code's first line, i.e. the line after the opening fence.
@@ -14,11 +14,18 @@ public struct ProgramCell: Sendable, Hashable {
     /// program without it runs the cells after it.
     public var expectsFailure: Bool
 
-    public init(number: Int, code: String, line: Int, indentation: Int = 0, expectsFailure: Bool = false) {
-        self.number = number
+    public init(id: Cell.ID, code: String, line: Int, indentation: Int = 0, expectsFailure: Bool = false) {
+        self.id = id
         self.code = code
         self.line = line
         self.indentation = indentation
         self.expectsFailure = expectsFailure
+    }
+
+    /// A chapter's cell as the planner takes it: its code, place and indentation as the
+    /// document read them.
+    public init(_ cell: Cell) {
+        self.init(id: cell.id, code: cell.source, line: cell.location.line, indentation: cell.indentation,
+                  expectsFailure: cell.options.expectsFailure)
     }
 }

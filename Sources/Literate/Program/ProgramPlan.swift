@@ -7,9 +7,16 @@ public struct ProgramPlan: Sendable {
     /// The cells in the program, in order.
     var cells: [PlannedCell]
 
-    /// The cell with a number.
-    func cell(numbered number: Int) -> PlannedCell? {
-        cells.first { $0.cell.number == number }
+    /// The cell `id`, if the program holds it.
+    func cell(_ id: Cell.ID) -> PlannedCell? {
+        cells.first { $0.cell.id == id }
+    }
+
+    /// The cell whose code the compiler or the line tables call `file` (the planner names each
+    /// cell's code `<chapter>#<number>`, see `ProgramPlanner.sourceFileName`), if it is one.
+    func cell(inSourceFile file: String) -> PlannedCell? {
+        guard let hash = file.lastIndex(of: "#"), let number = Int(file[file.index(after: hash)...]) else { return nil }
+        return cell(Cell.ID(number: number))
     }
 
     /// The cell whose generated code, or the runtime lines around it, hold a line of `main.swift`:

@@ -38,13 +38,13 @@ public struct ProgramPlanner: Sendable {
         self.imports = imports
     }
 
-    /// The program for `cells`, in the order given; the final expressions of the cells numbered
-    /// in `withoutDisplay` are left as plain statements.
-    public func plan(_ cells: [ProgramCell], withoutDisplay: Set<Int> = []) -> ProgramPlan {
+    /// The program for `cells`, in the order given; the final expressions of the cells in
+    /// `withoutDisplay` are left as plain statements.
+    public func plan(_ cells: [ProgramCell], withoutDisplay: Set<Cell.ID> = []) -> ProgramPlan {
         let files = cells.map { Parser.parse(source: $0.code) }
         let valid = files.map { !$0.hasError }
         let declarations = files.indices.map { valid[$0] ? topLevelDeclarations(in: files[$0]) : [] }
-        let table = DeclarationTable(declarations: declarations, numbers: cells.map(\.number))
+        let table = DeclarationTable(declarations: declarations, cells: cells.map(\.id))
         let members = TypeMembers(files: files.indices.filter { valid[$0] }.map { files[$0] })
 
         var text = ProgramPrelude.header(imports: imports)
@@ -58,7 +58,7 @@ public struct ProgramPlanner: Sendable {
             if valid[index] {
                 edits += declarationEdits(inCell: index, table: table)
                 edits += ReferenceRenamer.edits(in: file, cell: index, table: table, members: members)
-                if !withoutDisplay.contains(cell.number), let expression = displayedExpression(in: file) {
+                if !withoutDisplay.contains(cell.id), let expression = displayedExpression(in: file) {
                     edits.append(SourceEdit(offset: expression.positionAfterSkippingLeadingTrivia.utf8Offset, length: 0,
                                             replacement: "__show("))
                     edits.append(SourceEdit(offset: expression.endPositionBeforeTrailingTrivia.utf8Offset, length: 0,
@@ -70,10 +70,10 @@ public struct ProgramPlanner: Sendable {
             let tokens = tokenText(file)
             let occurrence = seen[tokens, default: 0]
             seen[tokens] = occurrence + 1
-            var block = "__swiftbookBegin(\(cell.number), seed: \(cellSeed(chapter: seed, code: tokens, occurrence: occurrence)))\n"
+            var block = "__swiftbookBegin(\(cell.id.number), seed: \(cellSeed(chapter: seed, code: tokens, occurrence: occurrence)))\n"
             let skippable = cell.expectsFailure && valid[index] && declaresNothing(file)
-            if skippable { block += "if __swiftbookRuns(\(cell.number)) {\n" }
-            block += "#sourceLocation(file: \(swiftStringLiteral(sourceFileName(cell: cell.number))), line: 1)\n"
+            if skippable { block += "if __swiftbookRuns(\(cell.id.number)) {\n" }
+            block += "#sourceLocation(file: \(swiftStringLiteral(sourceFileName(cell: cell.id))), line: 1)\n"
             let firstLine = line + lineCount(block)
             var code = edited.text
             if !code.hasSuffix("\n") { code += "\n" }
@@ -88,8 +88,9 @@ public struct ProgramPlanner: Sendable {
         return ProgramPlan(source: text, runtime: ProgramPrelude.runtime(imports: imports), cells: planned)
     }
 
-    /// The name the compiler knows a cell's code by: `custom-layers.md#3`.
-    func sourceFileName(cell number: Int) -> String { "\(chapterName)#\(number)" }
+    /// The name the compiler knows a cell's code by, and `#file` says in it: `custom-layers.md#3`
+    /// (`ProgramPlan.cell(inSourceFile:)` reads it back).
+    func sourceFileName(cell id: Cell.ID) -> String { "\(chapterName)#\(id.number)" }
 
     /// The new spellings of the declarations in one cell that later cells replace: a value or
     /// function gets its `name·N`, a type moves into its namespace. A replaced `private` type
@@ -161,15 +162,17 @@ public func cellSeed(chapter seed: UInt64, code: String, occurrence: Int) -> UIn
     return z ^ (z >> 31)
 }
 
-/// `text` as a Swift string literal (quotes and backslashes escaped).
+/// `text` as a Swift string literal: quotes and backslashes escaped, a line feed as `\n` and
+/// other control characters as `\u{1E}`.
 func swiftStringLiteral(_ text: String) -> String {
     var result = "\""
-    for character in text {
-        switch character {
+    for scalar in text.unicodeScalars {
+        switch scalar {
         case "\"": result += "\\\""
         case "\\": result += "\\\\"
         case "\n": result += "\\n"
-        default: result.append(character)
+        case _ where scalar.value < 0x20 || scalar.value == 0x7F: result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+        default: result.unicodeScalars.append(scalar)
         }
     }
     return result + "\""

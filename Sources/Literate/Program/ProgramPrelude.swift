@@ -37,6 +37,8 @@ enum ProgramPrelude {
         func __show(_ value: Void) {}
         func __show(_ value: Void?) {}
 
+        private let __swiftbookMarkerOpening = \(swiftStringLiteral(CellMarker.opening))
+        private let __swiftbookMarkerClosing = \(swiftStringLiteral(CellMarker.closing))
         private var __swiftbookNonce = "0"
         private var __swiftbookSkipped: Set<Int> = []
         private var __swiftbookSeedSystemRandom: (@convention(c) (UInt64) -> Void)?
@@ -51,12 +53,12 @@ enum ProgramPrelude {
             // standard library's random numbers unseeded.
             __swiftbookSeedSystemRandom = dlsym(dlopen(nil, RTLD_NOW), "swiftbook_seed_system_random")
                 .map { unsafeBitCast($0, to: (@convention(c) (UInt64) -> Void).self) }
-            __SwiftbookTrapReporter.install(marker: "\\u{1E}swiftbook:\\(__swiftbookNonce):trap")
+            __SwiftbookTrapReporter.install(marker: __swiftbookMarkerOpening + __swiftbookNonce + ":trap")
         }
 
         private func __swiftbookMark(_ what: String) {
             fflush(stdout)
-            fputs("\\u{1E}swiftbook:\\(__swiftbookNonce):\\(what)\\u{1E}\\n", stdout)
+            fputs(__swiftbookMarkerOpening + __swiftbookNonce + ":" + what + __swiftbookMarkerClosing, stdout)
             fflush(stdout)
         }
 
@@ -76,10 +78,24 @@ enum ProgramPrelude {
     }
 }
 
-/// The boundary line the program prints before each cell and at its end.
+/// The boundary lines a chapter program prints: `␞swiftbook:<nonce>:<what>␞` and a line feed
+/// (`␞` is U+001E), where `<what>` is a cell's number before the cell, `end` after the last one,
+/// `trap …` from the trap handler, or a figure (`FigureMarker`). The runtime's marks are
+/// generated from `opening` and `closing`, and `CellOutputParser` reads them with the same ones.
 enum CellMarker {
-    static func text(nonce: String, cell: Int) -> String { "\u{1E}swiftbook:\(nonce):\(cell)\u{1E}\n" }
-    static func end(nonce: String) -> String { "\u{1E}swiftbook:\(nonce):end\u{1E}\n" }
+    /// The byte that opens and closes every marker.
+    static let separator: UInt8 = 0x1E
+    /// What every marker starts with, before the run's nonce.
+    static let opening = "\u{1E}swiftbook:"
+    /// What ends every marker.
+    static let closing = "\u{1E}\n"
+
     /// The common beginning of every marker of one run.
-    static func prefix(nonce: String) -> String { "\u{1E}swiftbook:\(nonce):" }
+    static func prefix(nonce: String) -> String { opening + nonce + ":" }
+    /// The marker printed before the cell `cell`.
+    static func text(nonce: String, cell: Cell.ID) -> String { prefix(nonce: nonce) + "\(cell.number)" + closing }
+    /// The marker printed after the last cell.
+    static func end(nonce: String) -> String { prefix(nonce: nonce) + "end" + closing }
+    /// The cell a marker's name (what follows the prefix) announces, if it announces one.
+    static func cell(inName name: String) -> Cell.ID? { Int(name).map(Cell.ID.init(number:)) }
 }

@@ -267,30 +267,7 @@ final class ReferenceRenamer: SyntaxVisitor {
 }
 
 /// The names a block declares directly: its locals, local functions and types, and what its
-/// `guard` statements bind.
+/// `guard` statements bind (`boundNames`).
 func declaredNames(in statements: CodeBlockItemListSyntax) -> Set<String> {
-    var names: Set<String> = []
-    for item in statements {
-        switch item.item {
-        case .decl(let decl):
-            if let variable = decl.as(VariableDeclSyntax.self) {
-                for binding in variable.bindings { names.formUnion(boundIdentifiers(in: binding.pattern).map(identifierText)) }
-            } else if let named = decl.asProtocol(NamedDeclSyntax.self) {
-                names.insert(identifierText(named.name))
-            }
-        case .stmt(let statement):
-            if let guardStatement = statement.as(GuardStmtSyntax.self) {
-                for condition in guardStatement.conditions {
-                    if let binding = condition.condition.as(OptionalBindingConditionSyntax.self) {
-                        names.formUnion(boundIdentifiers(in: binding.pattern).map(identifierText))
-                    } else if let match = condition.condition.as(MatchingPatternConditionSyntax.self) {
-                        names.formUnion(boundIdentifiers(in: match.pattern).map(identifierText))
-                    }
-                }
-            }
-        case .expr:
-            break
-        }
-    }
-    return names
+    Set(statements.flatMap { boundNames(of: $0) }.map { identifierText($0.token) })
 }

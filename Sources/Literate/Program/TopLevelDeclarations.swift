@@ -44,40 +44,59 @@ struct ParameterShape: Equatable {
 func topLevelDeclarations(in file: SourceFileSyntax) -> [TopLevelDeclaration] {
     var found: [TopLevelDeclaration] = []
     for (index, item) in file.statements.enumerated() {
-        func add(_ token: TokenSyntax, _ kind: DeclarationKind, _ node: some SyntaxProtocol) {
-            found.append(TopLevelDeclaration(name: identifierText(token), kind: kind, statement: index,
-                                             nameToken: token, declaration: Syntax(node)))
-        }
-        switch item.item {
-        case .decl(let decl):
-            if let variable = decl.as(VariableDeclSyntax.self) {
-                for binding in variable.bindings {
-                    for token in boundIdentifiers(in: binding.pattern) { add(token, .value, variable) }
-                }
-            } else if let function = decl.as(FunctionDeclSyntax.self) {
+        for bound in boundNames(of: item) {
+            var declaration = TopLevelDeclaration(name: identifierText(bound.token), kind: bound.kind, statement: index,
+                                                  nameToken: bound.token, declaration: bound.declaration)
+            if let function = bound.declaration.as(FunctionDeclSyntax.self) {
                 guard case .identifier = function.name.tokenKind else { continue }
-                add(function.name, .function, function)
-                found[found.count - 1].parameters = function.signature.parameterClause.parameters.map {
+                declaration.parameters = function.signature.parameterClause.parameters.map {
                     ParameterShape(label: $0.firstName.tokenKind == .wildcard ? nil : identifierText($0.firstName),
                                    hasDefault: $0.defaultValue != nil, isVariadic: $0.ellipsis != nil)
                 }
-                found[found.count - 1].signature = functionSignature(function)
-            } else if let type = decl.asProtocol(NamedDeclSyntax.self), isTypeDeclaration(decl) {
-                add(type.name, .type, decl)
+                declaration.signature = functionSignature(function)
             }
-        case .stmt(let statement):
-            if let guardStatement = statement.as(GuardStmtSyntax.self) {
-                for condition in guardStatement.conditions {
-                    if let binding = condition.condition.as(OptionalBindingConditionSyntax.self) {
-                        for token in boundIdentifiers(in: binding.pattern) { add(token, .value, guardStatement) }
-                    }
-                }
-            }
-        case .expr:
-            break
+            found.append(declaration)
         }
     }
     return found
+}
+
+/// A name that a statement of a block (or of a cell's top level) binds for the statements after it.
+struct BoundName {
+    /// The identifier token that binds it.
+    var token: TokenSyntax
+    var kind: DeclarationKind
+    /// The declaration or statement that binds it.
+    var declaration: Syntax
+}
+
+/// The names one item of a block binds: a `let`/`var`'s patterns, a function's or type's name, and
+/// what a `guard` binds (`guard let x`, `guard case .some(let x)`). The top level of a cell
+/// (`topLevelDeclarations`) and every local block (`ReferenceRenamer`) read their names here.
+func boundNames(of item: CodeBlockItemSyntax) -> [BoundName] {
+    switch item.item {
+    case .decl(let decl):
+        if let variable = decl.as(VariableDeclSyntax.self) {
+            return variable.bindings.flatMap { binding in
+                boundIdentifiers(in: binding.pattern).map { BoundName(token: $0, kind: .value, declaration: Syntax(variable)) }
+            }
+        } else if let function = decl.as(FunctionDeclSyntax.self) {
+            return [BoundName(token: function.name, kind: .function, declaration: Syntax(function))]
+        } else if let type = decl.asProtocol(NamedDeclSyntax.self), isTypeDeclaration(decl) {
+            return [BoundName(token: type.name, kind: .type, declaration: Syntax(decl))]
+        }
+        return []
+    case .stmt(let statement):
+        guard let guardStatement = statement.as(GuardStmtSyntax.self) else { return [] }
+        return guardStatement.conditions.flatMap { condition -> [BoundName] in
+            let pattern = condition.condition.as(OptionalBindingConditionSyntax.self).map { Syntax($0.pattern) }
+                ?? condition.condition.as(MatchingPatternConditionSyntax.self).map { Syntax($0.pattern) }
+            guard let pattern else { return [] }
+            return boundIdentifiers(in: pattern).map { BoundName(token: $0, kind: .value, declaration: Syntax(guardStatement)) }
+        }
+    case .expr:
+        return []
+    }
 }
 
 /// Labels, parameter types, result type, generic clause and effects, as tokens without trivia:

@@ -69,7 +69,7 @@ enum TrapReporter {
                 append(" ", &length)
                 appendHex(UInt(bitPattern: frames[index]) &- imageBase &- 1, &length)
             }
-            append("\u{1E}\n", &length)
+            append(\#(swiftStringLiteral(CellMarker.closing)), &length)
             fflush(stdout)
             _ = write(1, line, length)
             signal(signalNumber, SIG_DFL)

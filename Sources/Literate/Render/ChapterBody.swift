@@ -51,24 +51,27 @@ public struct ChapterBody: Sendable {
     /// The chapter's text cut at its headings, for the search index.
     public var sections: [SearchSection]
 
-    /// Renders `markdown` with cmark.
+    /// Renders a chapter with cmark, each cell as its options say.
     ///
     /// - Parameters:
-    ///   - cells: how each swift cell appears, in document order (the n-th fenced block whose
-    ///     info string starts with `swift` is `cells[n]`; missing entries mean "shown normally").
     ///   - pageNames: chapter file names (`other.md`) to page names (`other.html`); a link to a
     ///     file in this map is rewritten to the page, keeping its `#fragment`.
     ///   - allowRawHTML: pass raw HTML through; otherwise it is shown as text (HTML comments,
     ///     such as the `<!-- swiftbook: ... -->` settings, are dropped either way).
     ///   - book: the chapter's number, the book's reference targets and its typeset math.
-    public init(markdown: String, cells: [CellDisplay], pageNames: [String: String], allowRawHTML: Bool,
-                book: BookContext = BookContext()) {
-        let math = MathProtector(chapter: markdown)
+    public init(chapter: Chapter, pageNames: [String: String], allowRawHTML: Bool, book: BookContext = BookContext()) {
+        self.init(source: ChapterSource(path: chapter.path, chapter: chapter), pageNames: pageNames, allowRawHTML: allowRawHTML,
+                  book: book)
+    }
+
+    /// Renders a chapter source with cmark; its cells appear as `source.displays` says.
+    init(source: ChapterSource, pageNames: [String: String], allowRawHTML: Bool, book: BookContext = BookContext()) {
+        let math = source.math, markdown = source.markdown
         let document = cmark_parse_document(math.protectedText, math.protectedText.utf8.count, CMARK_OPT_SOURCEPOS)!
         defer { cmark_node_free(document) }
         let labels = ChapterLabels(document: document, math: math, markdown: markdown, chapterNumber: book.chapterNumber)
 
-        Self.replaceCells(in: document, cells: cells)
+        Self.replaceCells(in: document, math: math, cells: source.cells, displays: source.displays)
         Self.rewriteRawHTML(in: document, math: math, allowRawHTML: allowRawHTML)
         Self.resolveReferences(in: document, math: math, book: book)
         sections = Self.searchSections(of: document, math: math, numbers: labels.headingNumbers)
@@ -84,45 +87,27 @@ public struct ChapterBody: Sendable {
         free(rendered)
     }
 
-    /// The 1-based lines of code blocks and HTML blocks, where `$` is never math.
-    static func verbatimLines(of markdown: String) -> Set<Int> {
-        blockLines(of: markdown).verbatim
-    }
-
-    /// How cmark reads the chapter's lines: the lines of code and HTML blocks (`verbatim`), and
-    /// for each line of a paragraph or heading the first line of that block (`inline`), so that
-    /// a math span never runs from one block into the next.
-    static func blockLines(of markdown: String) -> (verbatim: Set<Int>, inline: [Int: Int]) {
-        let document = cmark_parse_document(markdown, markdown.utf8.count, CMARK_OPT_SOURCEPOS)!
-        defer { cmark_node_free(document) }
-        var verbatim = Set<Int>()
-        var inline: [Int: Int] = [:]
-        for node in document.descendants() {
-            let start = Int(cmark_node_get_start_line(node))
-            let end = max(start, Int(cmark_node_get_end_line(node)))
-            switch node.nodeType {
-            case CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK: verbatim.formUnion(start...end)
-            case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING: for line in start...end { inline[line] = start }
-            default: break
+    /// Replaces each swift cell and its output block with the cell's HTML.
+    ///
+    /// The cells are the document model's (`Chapter.cells`, which decides what a cell and its
+    /// output are); a code block node is a cell or an output block when it starts on that cell's
+    /// fence or output fence line (`document` is parsed from `math.protectedText`, whose lines
+    /// `math` maps back to the chapter's).
+    static func replaceCells(in document: OpaquePointer, math: MathProtector, cells: [Cell], displays: [Cell.ID: CellDisplay]) {
+        let cellsByLine = Dictionary(cells.map { ($0.fenceLocation.line, $0) }, uniquingKeysWith: { first, _ in first })
+        let outputLines = Set(cells.compactMap { $0.outputLocation?.line })
+        var cellNodes: [(node: OpaquePointer, cell: Cell)] = []
+        var outputNodes: [Int: OpaquePointer] = [:]
+        for node in document.descendants() where node.nodeType == CMARK_NODE_CODE_BLOCK {
+            let line = math.originalLine(ofProtectedLine: Int(cmark_node_get_start_line(node)))
+            if let cell = cellsByLine[line] {
+                cellNodes.append((node, cell))
+            } else if outputLines.contains(line) {
+                outputNodes[line] = node
             }
         }
-        return (verbatim, inline)
-    }
-
-    /// The first word of a code block's info string (`swift` in "swift no-run").
-    static func language(of node: OpaquePointer) -> Substring {
-        node.fenceInfo.split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? ""
-    }
-
-    /// Replaces each swift cell and the output block right after it with the cell's HTML.
-    static func replaceCells(in document: OpaquePointer, cells: [CellDisplay]) {
-        let cellNodes = document.descendants().filter {
-            $0.nodeType == CMARK_NODE_CODE_BLOCK && language(of: $0) == "swift"
-        }
-        let plans = cellNodes.enumerated().map { index, node in
-            let next = node.nextSibling
-            let output = next.flatMap { $0.nodeType == CMARK_NODE_CODE_BLOCK && language(of: $0) == "output" ? $0 : nil }
-            return (node: node, output: output, display: index < cells.count ? cells[index] : CellDisplay())
+        let plans = cellNodes.map { node, cell in
+            (node: node, output: cell.outputLocation.flatMap { outputNodes[$0.line] }, display: displays[cell.id] ?? CellDisplay())
         }
         for plan in plans {
             if plan.display.isHidden {

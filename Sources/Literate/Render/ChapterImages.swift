@@ -9,19 +9,19 @@ import Foundation
 /// with `/` are left alone. A missing file, or a path that leaves the chapter's folder (`..`),
 /// is an error at the image's line and column.
 enum ChapterImages {
-    /// Site path (`img/plot.svg`) to the file to copy, for every local image of `markdown`.
-    static func find(in markdown: String, chapterPath: String, errors: inout [RenderError]) -> [String: URL] {
-        let math = MathProtector(chapter: markdown)
+    /// Site path (`img/plot.svg`) to the file to copy, for every local image of the chapter.
+    static func find(in source: ChapterSource, errors: inout [RenderError]) -> [String: URL] {
+        let math = source.math, markdown = source.markdown, chapterPath = source.path
         let document = cmark_parse_document(math.protectedText, math.protectedText.utf8.count, CMARK_OPT_SOURCEPOS)!
         defer { cmark_node_free(document) }
-        let source = SourceLines(markdown)
+        let lines = SourceLines(markdown)
         let folder = URL(fileURLWithPath: chapterPath).deletingLastPathComponent()
         var images: [String: URL] = [:]
         for node in document.descendants() where node.nodeType == CMARK_NODE_IMAGE {
             let url = math.restoringOriginals(in: node.url)
             guard let path = sitePath(of: url) else { continue }
             let line = math.originalLine(ofProtectedLine: Int(cmark_node_get_start_line(node)))
-            let place = source.find("](\(url)", from: max(line, 1)).map { ($0.line, $0.column + 2) } ?? (max(line, 1), 1)
+            let place = lines.find("](\(url)", from: max(line, 1)).map { ($0.line, $0.column + 2) } ?? (max(line, 1), 1)
             if path.split(separator: "/").contains("..") {
                 errors.append(RenderError(path: chapterPath, line: place.0, column: place.1,
                     "image '\(url)' is outside the chapter's folder; keep images in the chapter's folder or below it"))

@@ -20,7 +20,7 @@ extension SiteRenderer {
                 }
             }
             let pageNames = Self.pageNames(for: edition.files, errors: &errors)
-            let references = BookReferences(chapters: sources.map { ($0.path, $0.markdown) })
+            let references = BookReferences(sources: sources)
             errors += references.errors
             let images = collectImages(in: sources, errors: &errors)
             let mathML = typesetMath(in: sources, errors: &errors, converterMissing: &pandocMissing)

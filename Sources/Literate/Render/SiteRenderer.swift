@@ -54,7 +54,7 @@ public struct SiteRenderer: Sendable {
         if !errors.isEmpty { throw RenderFailure(errors: errors) }
 
         // The chapters' own mistakes: exit status 1, like a failing cell.
-        let references = BookReferences(chapters: sources.map { ($0.path, $0.markdown) })
+        let references = BookReferences(sources: sources)
         errors += references.errors
         let images = collectImages(in: sources, errors: &errors)
         var pandocMissing = false
@@ -78,7 +78,7 @@ public struct SiteRenderer: Sendable {
         var images: [String: URL] = [:]
         for source in sources {
             var found: [RenderError] = []
-            for (path, file) in ChapterImages.find(in: source.markdown, chapterPath: source.path, errors: &found) {
+            for (path, file) in ChapterImages.find(in: source, errors: &found) {
                 if let other = images[path], other.standardizedFileURL != file.standardizedFileURL {
                     found.append(RenderError(path: source.path, "image path '\(path)' names \(ChapterOrder.displayPath(file)) here but \(ChapterOrder.displayPath(other)) in another chapter; rename one of them"))
                 } else if path.split(separator: "/").count == 1 && (path.hasSuffix(".html") || path.hasSuffix(".js") || path.hasSuffix(".css") || path.hasPrefix(".")) {
@@ -96,7 +96,7 @@ public struct SiteRenderer: Sendable {
     /// error at its chapter line and column.
     func typesetMath(in sources: [ChapterSource], errors: inout [any Error], converterMissing: inout Bool) -> [Formula: String] {
         let spans = sources.map { source in
-            (path: source.path, spans: MathProtector(chapter: source.markdown).spans)
+            (path: source.path, spans: source.math.spans)
         }
         let formulas = spans.flatMap { $0.spans.map { Formula(tex: $0.tex, isDisplay: $0.isDisplay) } }
         guard !formulas.isEmpty else { return [:] }
@@ -130,7 +130,7 @@ public struct SiteRenderer: Sendable {
         let bodies = sources.enumerated().map { index, source in
             let book = BookContext(chapterFile: URL(fileURLWithPath: source.path).lastPathComponent, chapterNumber: index + 1,
                                    targets: targets, mathML: mathML)
-            return ChapterBody(markdown: source.markdown, cells: source.cells, pageNames: pageNames, allowRawHTML: allowRawHTML, book: book)
+            return ChapterBody(source: source, pageNames: pageNames, allowRawHTML: allowRawHTML, book: book)
         }
         return Self.pages(sources: sources, bodies: bodies, pageNames: pageNames, siteTitle: siteTitle,
                           language: language, switcher: switcher)

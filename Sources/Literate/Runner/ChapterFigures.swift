@@ -5,19 +5,19 @@ import Foundation
 extension RunnableChapter {
     /// `splicing(_:)`, then the figure line after each given cell's output (see `FigureLink`):
     /// a cell with an SVG gets a line to its file, a cell without one loses its line.
-    func splicing(_ outputs: [Int: String], figures: [Int: String?]) -> [UInt8] {
-        let spliced = splicing(outputs)
+    func splicing(_ edits: [OutputEdit], figures: [Cell.ID: String?]) -> [UInt8] {
+        let spliced = splicing(edits)
         guard !figures.isEmpty, let after = try? Chapter(path: path, bytes: spliced) else { return spliced }
         let stem = FigureLink.chapterStem(ofPath: path)
-        var links: [Int: FigureLink?] = [:]
-        for (number, svg) in figures {
-            links[number - 1] = .some(svg.map { FigureLink(chapterStem: stem, cell: number, title: FigureData(svg: $0)?.title ?? "") })
+        var links: [Cell.ID: FigureLink?] = [:]
+        for (cell, svg) in figures {
+            links[cell] = .some(svg.map { FigureLink(chapterStem: stem, cell: cell, title: FigureData(svg: $0)?.title ?? "") })
         }
         return after.splicingFigureLinks(links)
     }
 
     /// After the chapter is written: the SVG files of the cells that ran (see `FigureFiles`).
-    func writeFigureFiles(_ figures: [Int: String?]) -> [String] {
+    func writeFigureFiles(_ figures: [Cell.ID: String?]) -> [String] {
         FigureFiles(chapterPath: path).update(figures, cellCount: cells.count)
     }
 }
@@ -27,11 +27,11 @@ extension RunnableCell {
     /// block and the SVG file it names) against the one the cell showed now (`svg`), compared by
     /// their data with the cell's tolerance (see `FigureData.comparableText`). Nil when they agree.
     func compareFigure(actual svg: String?, in chapter: RunnableChapter) -> ChapterReport.Problem? {
-        let recorded = chapter.document.recordedFigurePath(ofCell: cell.index)
+        let recorded = chapter.document.recordedFigurePath(ofCell: id)
         let line = recorded?.line ?? cell.outputLocation.map { $0.line } ?? self.line
-        let expected = FigureLink(chapterStem: FigureLink.chapterStem(ofPath: chapter.path), cell: number, title: "")
+        let expected = FigureLink(chapterStem: FigureLink.chapterStem(ofPath: chapter.path), cell: id, title: "")
         func stale(_ kind: MismatchKind, _ message: String, diff: String? = nil) -> ChapterReport.Problem {
-            .init(line: line, column: nil, kind: .init(kind), message: "\(message) (cell \(number))", diff: diff)
+            .init(line: line, column: nil, kind: .init(kind), message: "\(message) (\(id))", diff: diff)
         }
         guard let svg else {
             guard let recorded else { return nil }

@@ -23,8 +23,8 @@ struct ChapterJob {
         let filter = environment.options.tags
         if let reason = filter.chapterSkipReason(chapterTags: chapter.tags, cellTags: chapter.cells.map(\.cell.options.tags)) {
             report.cells = chapter.cells.map { cell in
-                cell.runs ? .init(number: cell.number, line: cell.line, status: .skipped, skippedBecause: reason)
-                    : .init(number: cell.number, line: cell.line, status: .noRun)
+                cell.runs ? .init(id: cell.id, line: cell.line, status: .skipped, skippedBecause: reason)
+                    : .init(id: cell.id, line: cell.line, status: .noRun)
             }
             return report
         }
@@ -47,23 +47,23 @@ struct ChapterJob {
             report.compileSeconds = execution.compileSeconds
             report.runSeconds = execution.runSeconds
         }
-        var newOutputs: [Int: String] = [:]
-        var newFigures: [Int: String?] = [:]  // figures: see Runner/ChapterFigures.swift
+        var outputEdits: [OutputEdit] = []
+        var newFigures: [Cell.ID: String?] = [:]  // figures: see Runner/ChapterFigures.swift
         if !report.cached && skip == nil {
             environment.timings?.record(execution.compileSeconds + execution.runSeconds, for: chapter.path)
         }
         for (index, cell) in chapter.cells.enumerated() {
             var status = ChapterReport.Cell.Status.passed, because: String?
-            defer { report.cells.append(.init(number: cell.number, line: cell.line, status: status, skippedBecause: because)) }
+            defer { report.cells.append(.init(id: cell.id, line: cell.line, status: status, skippedBecause: because)) }
             guard cell.runs else { status = .noRun; continue }
             // A skipped cell keeps its recorded output: it is neither written nor compared.
             guard index < skipFrom else {
                 status = .skipped
                 because = filter.firstSkippedCell(chapterTags: chapter.tags, cellTags: [cell.cell.options.tags])
-                    .map { "tags " + $0.tags.joined(separator: ",") } ?? "after skipped cell \(chapter.cells[skipFrom].number)"
+                    .map { "tags " + $0.tags.joined(separator: ",") } ?? "after skipped \(chapter.cells[skipFrom].id)"
                 continue
             }
-            guard let outcome = execution.outcome(of: cell.number) else { status = .notRun; continue }
+            guard let outcome = execution.outcome(of: cell.id) else { status = .notRun; continue }
             switch outcome.status {
             case .notRun:
                 status = .notRun
@@ -80,14 +80,14 @@ struct ChapterJob {
             case .passed:
                 switch environment.options.mode {
                 case .run:
-                    newOutputs[cell.number] = outcome.output
-                    newFigures[cell.number] = .some(outcome.figure)
+                    outputEdits.append(cell.outputEdit(printed: outcome.output))
+                    newFigures[cell.id] = .some(outcome.figure)
                 case .check:
                     if cell.unchecked { status = .unchecked; continue }
                     if let stale = cell.compare(actual: outcome.output) {
                         status = .stale
                         report.problems.append(.init(line: stale.line, column: nil, kind: .init(stale.mismatch.kind),
-                                                     message: "\(stale.mismatch) (cell \(cell.number))", diff: stale.diff))
+                                                     message: "\(stale.mismatch) (\(cell.id))", diff: stale.diff))
                     }
                     if let figure = cell.compareFigure(actual: outcome.figure, in: chapter) {
                         status = .stale
@@ -97,7 +97,7 @@ struct ChapterJob {
             }
         }
         if environment.options.mode == .run && !Interrupts.isInterrupted {
-            write(newOutputs, figures: newFigures, into: &report)
+            write(outputEdits, figures: newFigures, into: &report)
         }
         report.seconds = Date().timeIntervalSince(started)
         return report
@@ -106,12 +106,12 @@ struct ChapterJob {
     /// Writes the new outputs (see `ChapterWriter`: an edit made meanwhile is never lost; the
     /// outputs go into it when its cells are the same), then moves the report's positions to the
     /// text as written.
-    private func write(_ newOutputs: [Int: String], figures: [Int: String?], into report: inout ChapterReport) {
+    private func write(_ outputEdits: [OutputEdit], figures: [Cell.ID: String?], into report: inout ChapterReport) {
         let written: ChapterWriter.Result
         do {
-            written = try ChapterWriter.write(chapter.splicing(newOutputs, figures: figures), madeFrom: chapter.document.bytes,
+            written = try ChapterWriter.write(chapter.splicing(outputEdits, figures: figures), madeFrom: chapter.document.bytes,
                                               to: chapter.path, rebase: { current in
-                chapter.rebased(onto: current)?.splicing(newOutputs, figures: figures)
+                chapter.rebased(onto: current)?.splicing(outputEdits, figures: figures)
             })
         } catch {
             report.problems.append(.init(line: 0, column: nil, kind: .write, message: Diagnostic.messages(of: error)))

@@ -60,14 +60,19 @@ public struct ChapterReport: Sendable, Codable {
             case skipped
         }
 
-        public var number: Int
+        /// Which cell; `"number": 3` in JSON, as messages say "cell 3".
+        public var id: Literate.Cell.ID
         public var line: Int
         public var status: Status
         /// Why a `skipped` cell was left out: `tags slow`, `not tagged gpu`, `after skipped cell 3`.
         public var skippedBecause: String?
 
-        public init(number: Int, line: Int, status: Status, skippedBecause: String? = nil) {
-            self.number = number
+        enum CodingKeys: String, CodingKey {
+            case id = "number", line, status, skippedBecause
+        }
+
+        public init(id: Literate.Cell.ID, line: Int, status: Status, skippedBecause: String? = nil) {
+            self.id = id
             self.line = line
             self.status = status
             self.skippedBecause = skippedBecause

@@ -10,11 +10,16 @@ struct RunnableChapter: Sendable {
     var timeout: Double? { document.settings.timeout }
     var tags: [String] { document.settings.tags }
 
+    /// The chapter `document`, read from `path`.
+    init(path: String, document: Chapter) {
+        self.path = path
+        self.document = document
+        cells = document.cells.map(RunnableCell.init)
+    }
+
     /// Reads and parses a chapter; unreadable bytes, invalid UTF-8 or a bad cell option throw.
     static func load(path: String) throws -> RunnableChapter {
-        let document = try Chapter.load(path: path)
-        let cells = document.cells.map { RunnableCell(number: $0.index + 1, cell: $0) }
-        return RunnableChapter(path: path, document: document, cells: cells)
+        RunnableChapter(path: path, document: try Chapter.load(path: path))
     }
 
     /// The same chapter read from `bytes` (the file as it is now, edited while the cells ran), if
@@ -23,33 +28,31 @@ struct RunnableChapter: Sendable {
         guard let edited = try? Chapter(path: path, bytes: bytes), edited.settings == document.settings,
               edited.cells.map(\.source) == document.cells.map(\.source),
               edited.cells.map(\.options) == document.cells.map(\.options) else { return nil }
-        return RunnableChapter(path: path, document: edited,
-                               cells: edited.cells.map { RunnableCell(number: $0.index + 1, cell: $0) })
+        return RunnableChapter(path: path, document: edited)
     }
 
-    /// The chapter's bytes with the outputs of the given cells (by number) replaced; an empty
-    /// output removes the cell's output block.
-    func splicing(_ outputs: [Int: String]) -> [UInt8] {
-        var byIndex: [Int: String?] = [:]
-        for (number, output) in outputs { byIndex[number - 1] = output }
-        return document.splicing(outputs: byIndex)
+    /// The chapter's bytes with the given output blocks written or removed.
+    func splicing(_ edits: [OutputEdit]) -> [UInt8] {
+        document.splicing(edits)
     }
 }
 
 /// One swift cell of a chapter, with what the runner needs from it.
 struct RunnableCell: Sendable {
-    let number: Int
     let cell: Cell
 
+    var id: Cell.ID { cell.id }
     var line: Int { cell.location.line }
     var runs: Bool { cell.options.runs }
     var unchecked: Bool { !cell.options.compared }
 
-    /// The cell as the program planner takes it. `location.column` is where the code starts in
-    /// the file, so the indentation removed from the code is one less.
-    var programCell: ProgramCell {
-        ProgramCell(number: number, code: cell.source, line: cell.location.line,
-                    indentation: cell.location.column - 1, expectsFailure: cell.options.expectsFailure)
+    /// The cell as the program planner takes it.
+    var programCell: ProgramCell { ProgramCell(cell) }
+
+    /// What a passed run of the cell writes into the chapter: its output, or no block when it
+    /// printed nothing.
+    func outputEdit(printed: String) -> OutputEdit {
+        printed.isEmpty ? .remove(id) : .write(id, printed)
     }
 
     /// The first difference between the recorded output and `actual` beyond the cell's

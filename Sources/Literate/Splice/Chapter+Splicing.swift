@@ -19,17 +19,23 @@
 ///   fence is the shortest that holds the text (at least 3), and fence lines that already are
 ///   that and carry the canonical prefix are kept byte for byte.
 extension Chapter {
-    /// The chapter's bytes with the output blocks of the given cells created, replaced or removed.
+    /// The chapter's bytes with the output blocks of the edited cells created, rewritten or removed;
+    /// the other cells keep theirs. An edit for a cell the chapter does not have is ignored; of
+    /// two edits for one cell, the last counts.
     ///
-    /// - Parameter outputs: per cell index, what the cell printed (not yet encoded); `nil` or `""`
-    ///   removes the output block; cells not in the dictionary keep theirs.
     /// - Returns: the new file bytes.
-    public func splicing(outputs: [Int: String?]) -> [UInt8] {
+    public func splicing(_ outputEdits: [OutputEdit]) -> [UInt8] {
+        var wanted: [Cell.ID: OutputEdit] = [:]
+        for edit in outputEdits { wanted[edit.cell] = edit }
         var edits: [SpliceEdit] = []
         for cell in cells {
-            guard let entry = outputs[cell.index] else { continue }
-            let text = OutputEncoding.encode(entry ?? "")
-            if let edit = edit(for: cell, newLines: OutputBlockText.lines(of: text)) { edits.append(edit) }
+            let change: SpliceEdit?
+            switch wanted[cell.id] {
+            case nil: continue
+            case .write(_, let printed)?: change = edit(for: cell, newLines: OutputBlockText.lines(of: OutputEncoding.encode(printed)))
+            case .remove?: change = removal(for: cell)
+            }
+            if let change { edits.append(change) }
         }
         let preferred = applying(edits.map(\.preferred))
         guard edits.contains(where: { $0.alternative != nil }) else { return preferred }
@@ -53,26 +59,32 @@ extension Chapter {
         return result
     }
 
-    /// The one change a cell's new output needs, or nil if its block already says that.
+    /// The change that takes away a cell's output block, or nil if it has none.
+    private func removal(for cell: Cell) -> SpliceEdit? {
+        let layout = cell.layout
+        guard let output = layout.output else { return nil }
+        let cellClosing = lines.line(layout.cell.closingLine)!
+        let outputOpening = lines.line(output.openingLine)!
+        let outputClosing = lines.line(output.closingLine)!
+        // The block and the blank lines before it; at the end of a file without a final
+        // newline the cell's own line break goes too, so the file still ends without one.
+        let start = outputClosing.hasTerminator ? cellClosing.end : cellClosing.contentEnd
+        let keepingBlankLines = output.openingLine > layout.cell.closingLine + 1 && outputClosing.hasTerminator
+            ? SpliceEdit.Change(range: outputOpening.start..<outputClosing.end, replacement: []) : nil
+        return SpliceEdit(preferred: .init(range: start..<outputClosing.end, replacement: []),
+                          alternative: keepingBlankLines)
+    }
+
+    /// The one change a cell's new output lines need, or nil if its block already says that.
     private func edit(for cell: Cell, newLines: [String]) -> SpliceEdit? {
         let layout = cell.layout
         let cellClosing = lines.line(layout.cell.closingLine)!
         guard let output = layout.output else {
-            guard !newLines.isEmpty else { return nil }
             return insertion(after: cellClosing, cell: layout.cell, newLines: newLines)
         }
+        if newLines == output.contentLines { return nil }
         let outputOpening = lines.line(output.openingLine)!
         let outputClosing = lines.line(output.closingLine)!
-        if newLines.isEmpty {
-            // The block and the blank lines before it; at the end of a file without a final
-            // newline the cell's own line break goes too, so the file still ends without one.
-            let start = outputClosing.hasTerminator ? cellClosing.end : cellClosing.contentEnd
-            let keepingBlankLines = output.openingLine > layout.cell.closingLine + 1 && outputClosing.hasTerminator
-                ? SpliceEdit.Change(range: outputOpening.start..<outputClosing.end, replacement: []) : nil
-            return SpliceEdit(preferred: .init(range: start..<outputClosing.end, replacement: []),
-                              alternative: keepingBlankLines)
-        }
-        if newLines == output.contentLines { return nil }
         let prefix = ContainerPrefix.canonical(output.rawPrefix)
         let needed = OutputBlockText.fenceLength(for: newLines, character: output.fenceCharacter)
         let block = OutputBlockText.blockBytes(lines: newLines, character: output.fenceCharacter, length: needed,

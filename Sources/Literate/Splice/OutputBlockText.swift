@@ -5,9 +5,7 @@ enum OutputBlockText {
     /// break), and one final `\n` ends the last line rather than starting an empty one. Empty
     /// text has no lines.
     static func lines(of text: String) -> [String] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if lines.last == "" { lines.removeLast() }
-        return lines
+        LineTable.texts(of: text)
     }
 
     /// The shortest fence of `character` that no content line can close: one longer than the

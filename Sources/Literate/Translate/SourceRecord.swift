@@ -44,18 +44,17 @@ struct SourceRecord: Equatable {
             let gone = old < cells.count && removed.contains(old)
             let added = new < current.cells.count && inserted.contains(new)
             switch (gone, added) {
-            case (true, true): changes.append(.changed(translated: old + 1, source: new + 1)); old += 1; new += 1
-            case (true, false): changes.append(.removed(translated: old + 1)); old += 1
-            case (false, true): changes.append(.added(source: new + 1)); new += 1
-            case (false, false): changes.append(.same(translated: old + 1, source: new + 1)); old += 1; new += 1
+            case (true, true): changes.append(.changed(translated: Cell.ID(index: old), source: Cell.ID(index: new))); old += 1; new += 1
+            case (true, false): changes.append(.removed(translated: Cell.ID(index: old))); old += 1
+            case (false, true): changes.append(.added(source: Cell.ID(index: new))); new += 1
+            case (false, false): changes.append(.same(translated: Cell.ID(index: old), source: Cell.ID(index: new))); old += 1; new += 1
             }
         }
         return changes
     }
 
-    /// The numbers (1-based) of the source cells that changed or were added, and of the
-    /// recorded cells that were removed.
-    func changedCells(comparedWith current: SourceRecord) -> [Int] {
+    /// The source cells that changed or were added, and the recorded cells that were removed.
+    func changedCells(comparedWith current: SourceRecord) -> [Cell.ID] {
         changes(comparedWith: current).compactMap { change in
             switch change {
             case .same: return nil
@@ -75,12 +74,12 @@ struct SourceRecord: Equatable {
 }
 
 /// One step of the alignment of a translation's cells (made from the recorded source) with the
-/// source's cells now; numbers count from 1.
+/// source's cells now: a translation's cell and the source's cell it stands for.
 enum SourceChange: Equatable {
-    case same(translated: Int, source: Int)
-    case changed(translated: Int, source: Int)
-    case added(source: Int)
-    case removed(translated: Int)
+    case same(translated: Cell.ID, source: Cell.ID)
+    case changed(translated: Cell.ID, source: Cell.ID)
+    case added(source: Cell.ID)
+    case removed(translated: Cell.ID)
 }
 
 /// A cell's options written back as info-string words, for hashes and messages.

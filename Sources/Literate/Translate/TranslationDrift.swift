@@ -4,8 +4,8 @@ struct TranslationDrift {
     /// Where a translation stands against the source as it is now.
     enum State: Equatable {
         case inSync
-        /// The source cells (1-based numbers) that changed, were added or removed.
-        case outdated([Int])
+        /// The source cells that changed, were added or removed.
+        case outdated([Cell.ID])
         /// No `source=` record yet (a new translation), or one that cannot be read.
         case unrecorded
     }
@@ -15,7 +15,7 @@ struct TranslationDrift {
 
     /// The translation's cells paired with the source cells they stand for now (unchanged and
     /// changed ones), when the source changed since the recorded version; nil otherwise.
-    var pairs: [(translated: Int, source: Int)]? {
+    var pairs: [(translated: Cell.ID, source: Cell.ID)]? {
         guard case .outdated = state, let setting = translation.settings.source,
               let record = SourceRecord(setting: setting) else { return nil }
         return record.changes(comparedWith: SourceRecord(of: source)).compactMap { change in
@@ -51,15 +51,15 @@ struct TranslationDrift {
                 let mine: Cell?, theirs: Cell?, what: String
                 switch change {
                 case .same: continue
-                case .changed(let translated, let number):
-                    (mine, theirs) = (translation.cells[safe: translated - 1], source.cells[number - 1])
-                    what = "cell \(number) differs (\(source.path):\(source.cells[number - 1].fenceLocation.line))"
-                case .added(let number):
-                    (mine, theirs) = (nil, source.cells[number - 1])
-                    what = "cell \(number) is new in the source (\(source.path):\(source.cells[number - 1].fenceLocation.line))"
+                case .changed(let translated, let original):
+                    (mine, theirs) = (translation.cell(translated), source.cell(original))
+                    what = "\(original) differs (\(source.path):\(theirs?.fenceLocation.line ?? 1))"
+                case .added(let original):
+                    (mine, theirs) = (nil, source.cell(original))
+                    what = "\(original) is new in the source (\(source.path):\(theirs?.fenceLocation.line ?? 1))"
                 case .removed(let translated):
-                    (mine, theirs) = (translation.cells[safe: translated - 1], nil)
-                    what = "the source no longer has the cell this translation's cell \(translated) translates"
+                    (mine, theirs) = (translation.cell(translated), nil)
+                    what = "the source no longer has the cell this translation's \(translated) translates"
                 }
                 let line = mine?.fenceLocation.line ?? translation.cells.last?.fenceLocation.line ?? 1
                 problems.append(at: translation, line: line, column: 1,
@@ -72,9 +72,4 @@ struct TranslationDrift {
         }
         return problems
     }
-}
-
-extension Array {
-    /// The element at `index`, or nil outside the array.
-    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

@@ -7,10 +7,10 @@
 struct TranslationParity {
     let translation: Chapter
     let source: Chapter
-    /// Which translation cell stands for which source cell (numbers from 1), when the source
+    /// Which translation cell stands for which source cell, when the source
     /// gained or lost cells since it was translated (`TranslationDrift.pairs`): only those are
     /// compared, as the drift already reports the rest. Nil: cell by cell, in order.
-    var pairs: [(translated: Int, source: Int)]? = nil
+    var pairs: [(translated: Cell.ID, source: Cell.ID)]? = nil
 
     var problems: [TranslationProblem] {
         var problems: [TranslationProblem] = []
@@ -20,8 +20,9 @@ struct TranslationParity {
                 + "\(source.path); copy the source's <!-- swiftbook: seed=... --> setting")
         }
         if let pairs {
-            for (translated, original) in pairs where translated <= translation.cells.count && original <= source.cells.count {
-                problems += compare(translation.cells[translated - 1], with: source.cells[original - 1])
+            for (translated, original) in pairs {
+                guard let cell = translation.cell(translated), let counterpart = source.cell(original) else { continue }
+                problems += compare(cell, with: counterpart)
             }
             return problems
         }
@@ -30,14 +31,14 @@ struct TranslationParity {
                 let missing = source.cells[index]
                 let line = translation.cells.last.map { $0.fenceLocation.line } ?? 1
                 problems.append(at: translation, line: line, column: 1,
-                    "cell \(index + 1) of the source (\(source.path):\(missing.fenceLocation.line)) is missing here; "
+                    "\(missing.id) of the source (\(source.path):\(missing.fenceLocation.line)) is missing here; "
                     + "the translation has \(translation.cells.count) cells, its source \(source.cells.count)")
                 continue
             }
             let cell = translation.cells[index]
             guard index < source.cells.count else {
                 problems.append(at: translation, line: cell.fenceLocation.line, column: cell.fenceLocation.column,
-                    "cell \(index + 1) has no counterpart in its source \(source.path), which has "
+                    "\(cell.id) has no counterpart in its source \(source.path), which has "
                     + "\(source.cells.count) cells; a translation keeps the source's cells and adds none")
                 continue
             }
@@ -52,7 +53,7 @@ struct TranslationParity {
         let there = "\(source.path):\(original.fenceLocation.line)"
         if cell.options != original.options {
             problems.append(at: translation, line: cell.fenceLocation.line, column: cell.fenceLocation.column,
-                "cell \(cell.index + 1) has options '\(OptionsDescription.words(cell.options))' but the source's "
+                "\(cell.id) has options '\(OptionsDescription.words(cell.options))' but the source's "
                 + "cell (\(there)) has '\(OptionsDescription.words(original.options))'; use the source's info string")
         }
         if let difference = CodeTokens(cell.source).firstDifference(from: CodeTokens(original.source)) {
@@ -60,22 +61,22 @@ struct TranslationParity {
             let column = difference.mine.map { $0.line == 1 ? cell.location.column + $0.column - 1 : $0.column } ?? 1
             let sourceLine = difference.theirs.map { original.location.line + $0.line - 1 } ?? original.location.line
             problems.append(at: translation, line: line, column: column,
-                "cell \(cell.index + 1) differs from its source (\(source.path):\(sourceLine)) in more than comments "
+                "\(cell.id) differs from its source (\(source.path):\(sourceLine)) in more than comments "
                 + "and string text: \(Self.show(difference.mine)) here, \(Self.show(difference.theirs)) in the source",
                 diff: unifiedDiff(recorded: original.source, actual: cell.source,
-                                  recordedLabel: "\(source.path) cell \(original.index + 1)",
-                                  actualLabel: "\(translation.path) cell \(cell.index + 1)"))
+                                  recordedLabel: "\(source.path) \(original.id)",
+                                  actualLabel: "\(translation.path) \(cell.id)"))
         } else if cell.source == original.source, cell.options.runs, cell.options.compared,
                   let recorded = original.recordedOutput {
             let translated = cell.recordedOutput ?? ""
             if compareOutputs(recorded: recorded, actual: translated, tolerance: original.options.tolerance) != nil {
                 let at = cell.outputLocation ?? cell.fenceLocation
                 problems.append(at: translation, line: at.line, column: at.column,
-                    "cell \(cell.index + 1) has the same code as its source's (\(there)) but a different output "
+                    "\(cell.id) has the same code as its source's (\(there)) but a different output "
                     + "from the one recorded there; run `swiftbook run` on both",
                     diff: unifiedDiff(recorded: recorded, actual: translated,
-                                      recordedLabel: "\(source.path) cell \(original.index + 1)",
-                                      actualLabel: "\(translation.path) cell \(cell.index + 1)"))
+                                      recordedLabel: "\(source.path) \(original.id)",
+                                      actualLabel: "\(translation.path) \(cell.id)"))
             }
         }
         return problems

@@ -7,8 +7,8 @@ public enum TranslationStatus {
         /// Where the translation stands.
         public enum State: Equatable, Sendable {
             case inSync
-            /// The source's cells that changed since the translation was made (1-based).
-            case outdated([Int])
+            /// The source's cells that changed since the translation was made.
+            case outdated([Cell.ID])
             /// The translation records no version of its source (run `swiftbook run` on it).
             case unrecorded
             /// A source chapter with no translation in a language folder that exists.
@@ -28,7 +28,7 @@ public enum TranslationStatus {
             case .inSync: return "\(path): in sync"
             case .outdated(let cells):
                 let noun = cells.count == 1 ? "cell" : "cells"
-                return "\(path): outdated (\(noun) \(cells.map(String.init).joined(separator: ", ")) of \(source) changed)"
+                return "\(path): outdated (\(noun) \(cells.map { String($0.number) }.joined(separator: ", ")) of \(source) changed)"
             case .unrecorded: return "\(path): outdated (no source= record; run swiftbook run \(path))"
             case .missing: return "\(path): missing (no \(language) translation of \(source))"
             }
