@@ -7,15 +7,15 @@ import Foundation
 ///
 /// `render` uses it to number and link; `check` calls `BookReferences.errors(inChapterFiles:)`
 /// so a broken reference fails CI before anyone renders.
-public struct BookReferences: Sendable {
+struct BookReferences: Sendable {
     /// Targets by chapter file name (`custom-layers.md`), then by label ("" for the chapter itself).
-    public private(set) var targets: [String: [String: ReferenceTarget]] = [:]
+    private(set) var targets: [String: [String: ReferenceTarget]] = [:]
     /// Unresolved references and duplicate labels, in book order, with their locations.
-    public private(set) var errors: [Diagnostic] = []
+    private(set) var errors: [Diagnostic] = []
 
     /// Reads the labels and references of `chapters` (path and Markdown, in reading order; the
     /// first is chapter 1).
-    public init(chapters: [(path: String, markdown: String)]) {
+    init(chapters: [(path: String, markdown: String)]) {
         self.init(scanned: chapters.enumerated().map { index, chapter in
             (path: chapter.path, labels: Self.labels(of: chapter.markdown, math: MathProtector(chapter: chapter.markdown),
                                                      chapterNumber: index + 1))
@@ -42,7 +42,7 @@ public struct BookReferences: Sendable {
     }
 
     /// The target of a reference link `url` written in the chapter `fileName`, if there is one.
-    public func resolve(_ url: String, from fileName: String) -> ReferenceTarget? {
+    func resolve(_ url: String, from fileName: String) -> ReferenceTarget? {
         Self.resolve(url, from: fileName, in: targets)
     }
 
@@ -80,7 +80,7 @@ public struct BookReferences: Sendable {
     /// The reference errors of the chapters at `paths` (files in reading order, as `check` runs
     /// them), each at its line and column. Unreadable files are skipped: loading them is
     /// reported elsewhere.
-    public static func errors(inChapterFiles paths: [String]) -> [Diagnostic] {
+    static func errors(inChapterFiles paths: [String]) -> [Diagnostic] {
         let chapters = paths.compactMap { path -> (path: String, markdown: String)? in
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else { return nil }
             return (path, text)

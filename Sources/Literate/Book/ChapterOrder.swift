@@ -16,16 +16,16 @@ import Foundation
 /// spaces ignored. Listed files come first, in the listed order; `.md` files of the folder that
 /// are not listed follow, sorted by name. A name that is not a `.md` file in the folder, contains
 /// a `/`, or is listed twice is an error at its line.
-public enum ChapterOrder {
+enum ChapterOrder {
     /// The name of the order file inside a chapters folder.
-    public static let orderFileName = "ORDER"
+    static let orderFileName = "ORDER"
 
     /// The chapter files for `paths`, in reading order, each once: the one place where command
     /// lines become books. A file stands for itself; a folder for its `.md` files in reading order
     /// and, with `translations` (`run`, `check`), then for the chapters of its language folders
     /// in their source's order (`TranslationLayout`). Every missing path and every mistake of an
     /// `ORDER` file is reported, as one `DiagnosticList`.
-    public static func chapterFiles(for paths: [String], translations: Bool = false) throws -> [URL] {
+    static func chapterFiles(for paths: [String], translations: Bool = false) throws -> [URL] {
         var files: [URL] = []
         var seen = Set<String>()
         var errors: [Diagnostic] = []
@@ -52,12 +52,12 @@ public enum ChapterOrder {
     }
 
     /// What every command says about a PATH argument that does not exist.
-    public static func missing(_ path: String) -> Diagnostic {
+    static func missing(_ path: String) -> Diagnostic {
         .error("no such file or folder; pass Markdown chapters or folders of them (the default is Chapters)", path: path)
     }
 
     /// The `.md` files of `folder`, in the order of its `ORDER` file or by name.
-    public static func orderedFiles(inFolder folder: URL) throws -> [URL] {
+    static func orderedFiles(inFolder folder: URL) throws -> [URL] {
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
             .filter { name in
@@ -76,7 +76,7 @@ public enum ChapterOrder {
 
     /// How a file is named in messages: relative to the current folder when it is inside it
     /// (`Chapters/x.md`), so errors read the same however the path was typed.
-    public static func displayPath(_ url: URL) -> String {
+    static func displayPath(_ url: URL) -> String {
         let absolute = url.standardizedFileURL.path
         let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
         let prefix = current.hasSuffix("/") ? current : current + "/"

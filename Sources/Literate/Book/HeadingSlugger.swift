@@ -4,14 +4,14 @@
 /// The slug of a heading's text is: lowercased, every character that is not a letter, a digit,
 /// a space, `-` or `_` dropped, and each space replaced by `-` (`"Layers & Modules!"` becomes
 /// `"layers--modules"`). A slug seen before on the same page gets `-1`, `-2`, ... appended.
-public struct HeadingSlugger {
+struct HeadingSlugger {
     private var used: [String: Int] = [:]
 
     /// A slugger with no slugs used yet (one per page).
-    public init() {}
+    init() {}
 
     /// The slug of `text` without de-duplication.
-    public static func slug(_ text: String) -> String {
+    static func slug(_ text: String) -> String {
         var slug = ""
         for character in text.lowercased() {
             if character == " " {
@@ -24,7 +24,7 @@ public struct HeadingSlugger {
     }
 
     /// The next unique slug for `text` on this page.
-    public mutating func uniqueSlug(for text: String) -> String {
+    mutating func uniqueSlug(for text: String) -> String {
         let slug = Self.slug(text)
         // An id must not be empty: a heading of punctuation only still gets an anchor.
         let base = slug.isEmpty ? "section" : slug

@@ -1,8 +1,8 @@
 /// Something a reference can point to: a chapter, a section, a labelled display equation or a
 /// figure, with its number in the book.
-public struct ReferenceTarget: Equatable, Sendable {
+struct ReferenceTarget: Equatable, Sendable {
     /// What kind of thing is numbered, which decides how a reference to it reads.
-    public enum Kind: String, Equatable, Sendable {
+    enum Kind: String, Equatable, Sendable {
         case chapter, section, equation, figure
 
         /// The word a reference shows ("Section").
@@ -10,21 +10,21 @@ public struct ReferenceTarget: Equatable, Sendable {
     }
 
     /// A chapter, a section, an equation or a figure.
-    public var kind: Kind
+    var kind: Kind
     /// The number in the book: "2" for chapter 2, "1.2" for its second section, "1.3" for the
     /// third numbered equation of chapter 1.
-    public var number: String
+    var number: String
     /// The label: a section's heading anchor, an equation's or figure's `{#label}`, "" for the
     /// chapter itself.
-    public var label: String
+    var label: String
     /// The 1-based line where the target is defined in its chapter.
-    public var line: Int
+    var line: Int
     /// The 1-based byte column of the definition (1 for headings).
-    public var column: Int
+    var column: Int
 
     /// How a reference to this target reads: "Section 1.2", "Equation (1.3)", "Figure 2.1".
     /// `word` is the reference's own link text; only its capitalisation is kept ("section 1.2").
-    public func referenceText(as word: String) -> String {
+    func referenceText(as word: String) -> String {
         let name = word.first?.isLowercase == true ? kind.rawValue : kind.word
         guard !number.isEmpty else { return name }
         return "\(name) \(kind == .equation ? "(\(number))" : number)"
@@ -40,7 +40,7 @@ public struct ReferenceTarget: Equatable, Sendable {
 /// - A section's label is its heading anchor (the GitHub slug), so nothing is added to headings.
 /// - A display equation or a figure (an image alone in its paragraph, its alt text the caption)
 ///   gets a label by ending its paragraph with `{#label}`: `$$ y = Wx $$ {#eq-linear}`.
-public enum ReferenceSyntax {
+enum ReferenceSyntax {
     /// The link texts that make a link a reference.
     static let words: Set<String> = ["section", "chapter", "equation", "figure"]
 

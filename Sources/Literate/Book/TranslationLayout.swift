@@ -7,10 +7,10 @@ import Foundation
 /// A subfolder is a language folder when its name reads as a tag and it holds at least one
 /// translation (a `.md` file named like a chapter of the folder above), so an `img` folder of
 /// pictures is never mistaken for one.
-public enum TranslationLayout {
+enum TranslationLayout {
     /// Whether `name` has the shape of a BCP 47 tag: a language subtag of 2 or 3 letters, then
     /// `-`-separated subtags of 1 to 8 letters or digits (`ja`, `zh-Hans`, `es-419`).
-    public static func isLanguageTag(_ name: String) -> Bool {
+    static func isLanguageTag(_ name: String) -> Bool {
         let parts = name.split(separator: "-", omittingEmptySubsequences: false)
         guard let language = parts.first, (2...3).contains(language.count),
               language.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
@@ -21,7 +21,7 @@ public enum TranslationLayout {
 
     /// The source chapter that `path` translates, and the language, if `path` sits in a language
     /// folder beside a chapter of the same name.
-    public static func source(ofTranslation path: String) -> (source: String, language: String)? {
+    static func source(ofTranslation path: String) -> (source: String, language: String)? {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
         let language = folder.lastPathComponent
@@ -36,7 +36,7 @@ public enum TranslationLayout {
     }
 
     /// The language folders inside `folder`, by tag.
-    public static func languageFolders(in folder: URL) -> [URL] {
+    static func languageFolders(in folder: URL) -> [URL] {
         let fileManager = FileManager.default
         guard let names = try? fileManager.contentsOfDirectory(atPath: folder.path) else { return [] }
         let chapters = Set(names.filter { $0.hasSuffix(".md") })
@@ -54,7 +54,7 @@ public enum TranslationLayout {
     /// The chapters of a language folder in reading order: its own `ORDER` file when it has
     /// one; otherwise the order of the source chapters they translate (`sourceOrder`, file
     /// names), then the others by name.
-    public static func orderedTranslations(in languageFolder: URL, sourceOrder: [String]) throws -> [URL] {
+    static func orderedTranslations(in languageFolder: URL, sourceOrder: [String]) throws -> [URL] {
         let byName = try ChapterOrder.orderedFiles(inFolder: languageFolder)
         if FileManager.default.fileExists(atPath: languageFolder.appendingPathComponent(ChapterOrder.orderFileName).path) {
             return byName
@@ -66,7 +66,7 @@ public enum TranslationLayout {
 
     /// A folder's chapters followed by those of each of its language folders (in tag order),
     /// as `run`, `check` and `status` take a folder.
-    public static func chaptersWithTranslations(inFolder folder: URL) throws -> [URL] {
+    static func chaptersWithTranslations(inFolder folder: URL) throws -> [URL] {
         // A language folder given by itself (`Chapters/ja`) reads in its source's order.
         let parent = folder.standardizedFileURL.deletingLastPathComponent()
         if languageFolders(in: parent).contains(where: { $0.standardizedFileURL.path == folder.standardizedFileURL.path }) {
@@ -84,7 +84,7 @@ public enum TranslationLayout {
 
     /// `files` split by folder, keeping their order: the source chapters are one book, each
     /// language folder's translations another (references resolve within one book).
-    public static func booksByFolder(_ files: [String]) -> [[String]] {
+    static func booksByFolder(_ files: [String]) -> [[String]] {
         var books: [[String]] = []
         var folders: [String: Int] = [:]
         for file in files {

@@ -10,7 +10,7 @@ import Foundation
 /// never writes. The split times are refreshed from the measurements by a run without `--shard`
 /// and by `merge-reports --cache-dir`, that is, between runs of the whole book.
 public struct ChapterTimings: Sendable {
-    public let directory: URL
+    let directory: URL
 
     /// The timings kept in `cacheDirectory/timings`.
     public init(cacheDirectory: URL) {
@@ -18,7 +18,7 @@ public struct ChapterTimings: Sendable {
     }
 
     /// The split times of those of `paths` that have one.
-    public func splitTimes(of paths: [String]) -> [String: Double] {
+    func splitTimes(of paths: [String]) -> [String: Double] {
         guard let data = try? Data(contentsOf: splitFile),
               let all = try? JSONDecoder().decode([String: Double].self, from: data) else { return [:] }
         var times: [String: Double] = [:]
@@ -27,14 +27,14 @@ public struct ChapterTimings: Sendable {
     }
 
     /// The latest measurement of each of `paths` that has one.
-    public func measurements(of paths: [String]) -> [String: Double] {
+    func measurements(of paths: [String]) -> [String: Double] {
         var times: [String: Double] = [:]
         for path in paths { if let (_, seconds) = Self.read(file(path)), seconds.isFinite, seconds >= 0 { times[path] = seconds } }
         return times
     }
 
     /// Remembers a chapter's measured time (best effort).
-    public func record(_ seconds: Double, for path: String) {
+    func record(_ seconds: Double, for path: String) {
         write(Data("\(seconds)\n\(path)\n".utf8), to: file(path))
     }
 

@@ -13,11 +13,11 @@ import Foundation
 /// then the execution as JSON. An entry whose header is not that of the key looked up, whose
 /// checksum does not match, or that does not decode (damaged, truncated, copied under another
 /// name) is a miss. Runs that timed out are not stored: a slower moment could differ.
-public struct ResultCache: Sendable {
-    public let directory: URL
+struct ResultCache: Sendable {
+    let directory: URL
 
     /// Opens (creating) a cache folder.
-    public init(directory: URL) throws {
+    init(directory: URL) throws {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
@@ -29,7 +29,7 @@ public struct ResultCache: Sendable {
 
     /// The default folder: `.build/swiftbook-cache` of the package around `start`, else of the
     /// current folder.
-    public static func defaultDirectory(near start: URL) -> URL {
+    static func defaultDirectory(near start: URL) -> URL {
         let root = packageRoot(from: start) ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         return root.appendingPathComponent(".build/swiftbook-cache")
     }
@@ -38,7 +38,7 @@ public struct ResultCache: Sendable {
     /// decides the program and its run, and nothing else. Cell lines, indentation and the
     /// chapter's folder are not in it (an execution holds no chapter positions), so a prose edit
     /// or the outputs a first `run` inserts change no key.
-    public static func key(cells: [ProgramCell], settings: ExecutionSettings, toolIdentity: String) -> String {
+    static func key(cells: [ProgramCell], settings: ExecutionSettings, toolIdentity: String) -> String {
         var hash = SHA256()
         hash.update(field: ResultCache.format)
         hash.update(field: toolIdentity)
@@ -51,7 +51,7 @@ public struct ResultCache: Sendable {
     }
 
     /// The stored execution for a key, if any and intact.
-    public func lookup(_ key: String) -> ChapterExecution? {
+    func lookup(_ key: String) -> ChapterExecution? {
         guard let data = try? Data(contentsOf: file(key)), let newline = data.firstIndex(of: UInt8(ascii: "\n")) else { return nil }
         let header = String(decoding: data[data.startIndex..<newline], as: UTF8.self).split(separator: " ")
         let payload = data[(newline + 1)...]
@@ -64,7 +64,7 @@ public struct ResultCache: Sendable {
     }
 
     /// Stores an execution (best effort: a cache that cannot be written only costs time).
-    public func store(_ execution: ChapterExecution, for key: String) {
+    func store(_ execution: ChapterExecution, for key: String) {
         guard !execution.timedOut, let payload = try? JSONEncoder().encode(execution) else { return }
         var hash = SHA256()
         payload.withUnsafeBytes { hash.update(buffer: $0) }
@@ -85,7 +85,7 @@ public struct ResultCache: Sendable {
     }
 
     /// Where the tools' file digests are remembered (`FileDigests`).
-    public var digests: FileDigests { FileDigests(directory: directory.appendingPathComponent("digests")) }
+    var digests: FileDigests { FileDigests(directory: directory.appendingPathComponent("digests")) }
 
     /// The version of the key and of the entries' header.
     static let format = "swiftbook-cache-v5"

@@ -6,9 +6,9 @@ import Foundation
 /// cache folder restored into a fresh clone of the same commit, with everything rebuilt, still
 /// answers every chapter. The file digests are remembered in the cache folder (`FileDigests`),
 /// so a warm run reads no executable or library.
-public enum ToolIdentity {
+enum ToolIdentity {
     /// The identity of this swiftbook, the engine and the compiler, for `ResultCache.key`.
-    public static func make(engine: Engine, compiler: SwiftCompiler, cacheDirectory: URL?,
+    static func make(engine: Engine, compiler: SwiftCompiler, cacheDirectory: URL?,
                             executable: URL? = Bundle.main.executableURL) -> String {
         let digests = FileDigests(directory: cacheDirectory?.appendingPathComponent("digests"))
         return [SwiftbookVersion.identity(executable: executable, digests: digests), engine.identity(digests: digests),
@@ -18,6 +18,7 @@ public enum ToolIdentity {
 
 /// swiftbook's own version, part of every cache key.
 public enum SwiftbookVersion {
+    /// The release number, as `swiftbook --version` prints it.
     public static let number = "0.1.0"
 
     /// The folder of swiftbook's sources this tool was built from.

@@ -21,7 +21,7 @@ import Foundation
 /// whole number, then drift), at its first line.
 ///
 /// - Returns: nil when the outputs match.
-public func compareOutputs(recorded: String, actual: String, tolerance: Tolerance) -> OutputMismatch? {
+func compareOutputs(recorded: String, actual: String, tolerance: Tolerance) -> OutputMismatch? {
     let old = comparableLines(recorded)
     let new = comparableLines(actual)
     if old.isEmpty != new.isEmpty {

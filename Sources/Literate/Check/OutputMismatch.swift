@@ -1,7 +1,7 @@
 import Foundation
 
 /// Why a cell's output no longer matches what the chapter records.
-public enum MismatchKind: String, Hashable, Sendable, CustomStringConvertible {
+enum MismatchKind: String, Hashable, Sendable, CustomStringConvertible {
     /// Only non-integer numbers differ, by more than the cell's tolerance.
     case numericDrift
     /// Text (words, punctuation, spacing between words) differs.
@@ -21,7 +21,7 @@ public enum MismatchKind: String, Hashable, Sendable, CustomStringConvertible {
     /// A cell marked `fails` ran without failing (reported by the runner).
     case unexpectedSuccess
 
-    public var description: String {
+    var description: String {
         switch self {
         case .numericDrift: "numbers drifted beyond tolerance"
         case .changedText: "text changed"
@@ -36,19 +36,19 @@ public enum MismatchKind: String, Hashable, Sendable, CustomStringConvertible {
 }
 
 /// The first difference that matters between a recorded output and a new one.
-public struct OutputMismatch: Hashable, Sendable, CustomStringConvertible {
+struct OutputMismatch: Hashable, Sendable, CustomStringConvertible {
     /// What kind of difference it is.
-    public var kind: MismatchKind
+    var kind: MismatchKind
     /// 1-based line of the difference in the recorded output (in the new one if it is longer).
-    public var line: Int
+    var line: Int
     /// The recorded piece that differs (a number, a word, a line); empty when there is none.
-    public var recorded: String
+    var recorded: String
     /// The new piece in its place; empty when there is none.
-    public var actual: String
+    var actual: String
     /// For numeric drift: the difference beyond which the numbers would not have matched.
-    public var allowedDifference: Double?
+    var allowedDifference: Double?
 
-    public init(kind: MismatchKind, line: Int, recorded: String = "", actual: String = "",
+    init(kind: MismatchKind, line: Int, recorded: String = "", actual: String = "",
                 allowedDifference: Double? = nil) {
         self.kind = kind
         self.line = line
@@ -58,7 +58,7 @@ public struct OutputMismatch: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// One line for a report, e.g. `numbers drifted beyond tolerance at output line 2: 0.1234 became 0.1240`.
-    public var description: String {
+    var description: String {
         var text = "\(kind) at output line \(line)"
         if !recorded.isEmpty || !actual.isEmpty {
             text += ": \(Self.quote(recorded)) became \(Self.quote(actual))"

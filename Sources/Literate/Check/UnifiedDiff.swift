@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Lines come from splitting at `\n` (a final line break does not add an empty line); the edit
 /// script is a shortest one, from the standard library's `difference(from:)`.
-public func unifiedDiff(recorded: String, actual: String,
+func unifiedDiff(recorded: String, actual: String,
                         recordedLabel: String = "recorded", actualLabel: String = "actual") -> String {
     let old = diffLines(recorded)
     let new = diffLines(actual)

@@ -15,49 +15,49 @@
 /// followed by its notes, one per line, and its detail (a diff) as it is.
 public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     /// How serious it is; the word printed after the location.
-    public enum Severity: String, Sendable, Hashable, Codable {
+    enum Severity: String, Sendable, Hashable, Codable {
         case error, warning, note
     }
 
     /// Where a diagnostic points: a file, a line in it, a column in the line.
-    public struct Location: Sendable, Hashable, CustomStringConvertible {
+    struct Location: Sendable, Hashable, CustomStringConvertible {
         /// The file or folder, as messages name it (`Chapters/x.md`).
-        public var path: String
+        var path: String
         /// 1-based line; nil for the file as a whole.
-        public var line: Int?
+        var line: Int?
         /// 1-based column (UTF-8 bytes); nil for the whole line.
-        public var column: Int?
+        var column: Int?
 
-        public init(path: String, line: Int? = nil, column: Int? = nil) {
+        init(path: String, line: Int? = nil, column: Int? = nil) {
             self.path = path
             self.line = line
             self.column = line == nil ? nil : column
         }
 
         /// A place in a chapter; line 0 stands for the file as a whole, as in `ChapterError`.
-        public init(_ location: SourceLocation) {
+        init(_ location: SourceLocation) {
             self.init(path: location.path, line: location.line == 0 ? nil : location.line, column: location.column)
         }
 
         /// `path:line:column`, `path:line` or `path`.
-        public var description: String {
+        var description: String {
             guard let line else { return path }
             return column.map { "\(path):\(line):\($0)" } ?? "\(path):\(line)"
         }
     }
 
-    public var severity: Severity
+    var severity: Severity
     /// Where it is; nil when no file is at fault.
-    public var location: Location?
+    var location: Location?
     /// What is wrong, ending with what to do about it; may run over several lines.
-    public var message: String
+    var message: String
     /// Further diagnostics that belong to this one (the other errors of a cell), each printed on
     /// its own line after the message.
-    public var notes: [Diagnostic]
+    var notes: [Diagnostic]
     /// Text shown under the message as it is, such as a unified diff.
-    public var detail: String?
+    var detail: String?
 
-    public init(_ severity: Severity = .error, at location: Location? = nil, _ message: String,
+    init(_ severity: Severity = .error, at location: Location? = nil, _ message: String,
                 notes: [Diagnostic] = [], detail: String? = nil) {
         self.severity = severity
         self.location = location
@@ -67,7 +67,7 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// An error at `path` (`line` and `column` in it, when given).
-    public static func error(_ message: String, path: String, line: Int? = nil, column: Int? = nil,
+    static func error(_ message: String, path: String, line: Int? = nil, column: Int? = nil,
                              detail: String? = nil) -> Diagnostic {
         Diagnostic(.error, at: Location(path: path, line: line, column: column), message, detail: detail)
     }

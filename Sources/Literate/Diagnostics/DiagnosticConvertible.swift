@@ -3,7 +3,7 @@
 /// Every error type of `Literate` conforms, and its `description` is the diagnostics' text, so
 /// an error reads the same wherever it is printed. The command line prints any error through
 /// `Diagnostic.all(from:)`.
-public protocol DiagnosticConvertible: Error, CustomStringConvertible {
+protocol DiagnosticConvertible: Error, CustomStringConvertible {
     /// The diagnostics this error stands for (usually one).
     var diagnostics: [Diagnostic] { get }
 }
@@ -15,16 +15,16 @@ extension DiagnosticConvertible {
 
 /// Several diagnostics reported together, such as every missing path of a command line or every
 /// mistake of an `ORDER` file: nothing was done, and all of them are shown at once.
-public struct DiagnosticList: DiagnosticConvertible, Sendable {
-    public var diagnostics: [Diagnostic]
+struct DiagnosticList: DiagnosticConvertible, Sendable {
+    var diagnostics: [Diagnostic]
 
-    public init(_ diagnostics: [Diagnostic]) {
+    init(_ diagnostics: [Diagnostic]) {
         self.diagnostics = diagnostics
     }
 }
 
 extension Diagnostic: DiagnosticConvertible {
-    public var diagnostics: [Diagnostic] { [self] }
+    var diagnostics: [Diagnostic] { [self] }
 }
 
 extension Diagnostic {
@@ -37,7 +37,7 @@ extension Diagnostic {
 
     /// An error's messages alone, without severity or location, for a diagnostic that places
     /// them elsewhere (a pandoc failure at the book's first formula, a write failure at its chapter).
-    public static func messages(of error: any Error) -> String {
+    static func messages(of error: any Error) -> String {
         all(from: error).map(\.message).joined(separator: "\n")
     }
 }

@@ -2,7 +2,7 @@ extension Diagnostic {
     /// The diagnostic as a GitHub Actions workflow command, one line:
     /// `::error file=…,line=…,col=…::message` (the message and its detail with newlines as `%0A`),
     /// so CI shows it at the file and line.
-    public var githubAnnotation: String {
+    var githubAnnotation: String {
         var properties: [String] = []
         if let location {
             properties.append("file=\(Self.escapeProperty(location.path))")

@@ -8,21 +8,21 @@
 /// ```swift rtol=1e-3 atol=0  numeric tolerance for checking this cell's output
 /// ```swift tags=slow,gpu     tags for --skip-tags and --only-tags (see `Tags`)
 /// ````
-public struct CellOptions: Hashable, Sendable {
+struct CellOptions: Hashable, Sendable {
     /// The cell is compiled and run (false for `no-run`).
-    public var runs: Bool
+    var runs: Bool
     /// The cell must fail to compile or trap; its error message is its output (`fails`).
-    public var expectsFailure: Bool
+    var expectsFailure: Bool
     /// The cell and its output are left out of the rendered HTML (`hidden`).
-    public var hidden: Bool
+    var hidden: Bool
     /// The recorded output is compared by `check` (false for `unchecked`).
-    public var compared: Bool
+    var compared: Bool
     /// How far numbers in the output may drift (`rtol=`, `atol=`; default `Tolerance.standard`).
-    public var tolerance: Tolerance
+    var tolerance: Tolerance
     /// The cell's own tags (`tags=slow,gpu`); its chapter's tags apply too.
-    public var tags: [String]
+    var tags: [String]
 
-    public init(runs: Bool = true, expectsFailure: Bool = false, hidden: Bool = false,
+    init(runs: Bool = true, expectsFailure: Bool = false, hidden: Bool = false,
                 compared: Bool = true, tolerance: Tolerance = .standard, tags: [String] = []) {
         self.tags = tags
         self.runs = runs
@@ -33,7 +33,7 @@ public struct CellOptions: Hashable, Sendable {
     }
 
     /// The options of a plain `swift` cell.
-    public static let standard = CellOptions()
+    static let standard = CellOptions()
 
     /// The words a cell's info string may hold after `swift`, for error messages.
     static let validSpellings = "no-run, fails, hidden, unchecked, rtol=<number>, atol=<number>, tags=<tag>,<tag>"
@@ -46,7 +46,7 @@ public struct CellOptions: Hashable, Sendable {
     ///     is found from there.
     /// - Throws: `ChapterError` for an unknown word, a bad number, a repeated option, or a
     ///   combination that cannot hold (`no-run` with `fails`, `no-run` with `unchecked` or a tolerance).
-    public init(infoString: String, location: SourceLocation) throws {
+    init(infoString: String, location: SourceLocation) throws {
         try self.init(infoString: infoString, location: location, rawOffset: { $0 })
     }
 

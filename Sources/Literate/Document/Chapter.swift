@@ -4,17 +4,17 @@ import Foundation
 /// outputs, and its settings.
 ///
 /// The bytes are kept so that `splicing(_:)` can change output blocks and nothing else.
-public struct Chapter: Sendable {
+struct Chapter: Sendable {
     /// The path as the user gave it; every location uses it.
-    public let path: String
+    let path: String
     /// The file's bytes, unchanged.
-    public let bytes: [UInt8]
+    let bytes: [UInt8]
     /// The `swift` cells in document order; `cells[i]` is the cell `Cell.ID(index: i)` (see `cell(_:)`).
-    public let cells: [Cell]
+    let cells: [Cell]
     /// Seed and time limit from `<!-- swiftbook: ... -->` comments.
-    public let settings: ChapterSettings
+    let settings: ChapterSettings
     /// The plain text of the first heading, if the chapter has one.
-    public var title: String?
+    var title: String?
 
     /// The file's lines, for splicing.
     let lines: LineTable
@@ -25,7 +25,7 @@ public struct Chapter: Sendable {
     ///
     /// - Throws: `ChapterError` naming the path if it cannot be read, or any error of
     ///   `init(path:bytes:)`.
-    public static func load(path: String) throws -> Chapter {
+    static func load(path: String) throws -> Chapter {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw ChapterError(path: path, message: "cannot read chapter: no such file; check the path")
@@ -47,7 +47,7 @@ public struct Chapter: Sendable {
     ///
     /// - Throws: `ChapterError` for bytes that are not UTF-8 (at the first bad byte), an unknown
     ///   or conflicting cell option, a bad setting, or a cell or output fence that is never closed.
-    public init(path: String, bytes: [UInt8]) throws {
+    init(path: String, bytes: [UInt8]) throws {
         let lines = LineTable(bytes)
         if let bad = firstInvalidUTF8Offset(bytes) {
             let position = lines.position(ofOffset: bad)

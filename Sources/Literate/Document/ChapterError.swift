@@ -3,21 +3,21 @@
 ///
 /// Prints as `path:line:column: error: message`, and the message ends with the next step.
 /// A problem with the whole file (it cannot be read) has line 0 and prints as `path: error: message`.
-public struct ChapterError: DiagnosticConvertible, Sendable {
+struct ChapterError: DiagnosticConvertible, Sendable {
     /// Where the problem is.
-    public let location: SourceLocation
+    let location: SourceLocation
     /// What rule was broken, and what to do about it.
-    public let message: String
+    let message: String
 
-    public init(location: SourceLocation, message: String) {
+    init(location: SourceLocation, message: String) {
         self.location = location
         self.message = message
     }
 
     /// A problem with the file as a whole (it cannot be read at all).
-    public init(path: String, message: String) {
+    init(path: String, message: String) {
         self.init(location: SourceLocation(path: path, line: 0, column: 0), message: message)
     }
 
-    public var diagnostics: [Diagnostic] { [Diagnostic(.error, at: Diagnostic.Location(location), message)] }
+    var diagnostics: [Diagnostic] { [Diagnostic(.error, at: Diagnostic.Location(location), message)] }
 }

@@ -1,17 +1,17 @@
 /// Chapter-wide settings, from an HTML comment at top level:
 /// `<!-- swiftbook: seed=42 timeout=60 tags=slow -->`.
-public struct ChapterSettings: Hashable, Sendable {
+struct ChapterSettings: Hashable, Sendable {
     /// The seed each cell's generator is derived from, with the cell's index.
-    public var seed: UInt64 = 0
+    var seed: UInt64 = 0
     /// Seconds the whole chapter may run before it is stopped; nil uses the runner's default.
-    public var timeout: Double?
+    var timeout: Double?
     /// In a translation: the version of its source's cells it was made from (`source=`, per-cell
     /// hashes written by `swiftbook run`; see `SourceRecord`). Nil elsewhere.
-    public var source: String?
+    var source: String?
     /// Tags of the whole chapter (`tags=gpu,slow`): every cell carries them (`Tags`).
-    public var tags: [String]
+    var tags: [String]
 
-    public init(seed: UInt64 = 0, timeout: Double? = nil, tags: [String] = []) {
+    init(seed: UInt64 = 0, timeout: Double? = nil, tags: [String] = []) {
         self.seed = seed
         self.timeout = timeout
         self.tags = tags

@@ -1,15 +1,15 @@
 /// A span of TeX math found in a chapter's prose: `$...$` (inline) or `$$...$$` (display).
-public struct MathSpan: Equatable, Sendable {
+struct MathSpan: Equatable, Sendable {
     /// The TeX between the dollar signs, exactly as written.
-    public var tex: String
+    var tex: String
     /// True for `$$...$$`.
-    public var isDisplay: Bool
+    var isDisplay: Bool
     /// The span as written in the chapter, dollar signs included.
-    public var original: String
+    var original: String
     /// The 1-based line of the opening `$` in the chapter.
-    public var line: Int = 1
+    var line: Int = 1
     /// The 1-based column of the opening `$`, in UTF-8 bytes as compilers count.
-    public var column: Int = 1
+    var column: Int = 1
 }
 
 /// Hides math from the Markdown parser so that `$a_1 * b_2$` is not turned into emphasis and
@@ -23,11 +23,11 @@ public struct MathSpan: Equatable, Sendable {
 /// non-space and not followed by a digit (so "$5 and $10" stays text), `\$` is a literal dollar,
 /// and a span never crosses a blank line or a code span. Lines end only at LF, CR or CRLF, as cmark reads
 /// them (a form feed or U+2028 is not a line break).
-public struct MathProtector: Sendable {
+struct MathProtector: Sendable {
     /// The chapter text with math spans replaced by placeholders.
-    public private(set) var protectedText = ""
+    private(set) var protectedText = ""
     /// The math spans, indexed by placeholder number.
-    public private(set) var spans: [MathSpan] = []
+    private(set) var spans: [MathSpan] = []
     /// Where a multi-line span became a one-line placeholder: the line in `protectedText` and how
     /// many line breaks the span had (for mapping positions back to the chapter).
     private var collapsedLines: [(line: Int, breaks: Int)] = []
@@ -36,7 +36,7 @@ public struct MathProtector: Sendable {
     static let close: Character = "\u{E001}"
 
     /// Protects the math of a chapter's text, reading its blocks with cmark first (`BlockLines`).
-    public init(chapter markdown: String) {
+    init(chapter markdown: String) {
         let blocks = BlockLines(markdown: markdown)
         self.init(markdown: markdown, verbatimLines: blocks.verbatim, inlineBlocks: blocks.inline)
     }
@@ -52,7 +52,7 @@ public struct MathProtector: Sendable {
     /// its block's first line) is given, a span stays inside one block, as a setext underline or
     /// the next paragraph ends it in cmark's reading. An identical span written twice gets the
     /// same placeholder, so `[$x$]` still matches its link reference definition `[$x$]: ...`.
-    public init(markdown: String, verbatimLines: Set<Int>, inlineBlocks: [Int: Int] = [:]) {
+    init(markdown: String, verbatimLines: Set<Int>, inlineBlocks: [Int: Int] = [:]) {
         let characters = Array(markdown)
         var index = 0
         var line = 1
@@ -122,13 +122,13 @@ public struct MathProtector: Sendable {
     }
 
     /// The chapter's line for a line of `protectedText` (they differ after a multi-line span).
-    public func originalLine(ofProtectedLine line: Int) -> Int {
+    func originalLine(ofProtectedLine line: Int) -> Int {
         line + collapsedLines.filter { $0.line < line }.reduce(0) { $0 + $1.breaks }
     }
 
     /// `text` with every placeholder replaced by the math as written (for places where math
     /// cannot be rendered, such as raw HTML shown as text or a link address).
-    public func restoringOriginals(in text: String) -> String {
+    func restoringOriginals(in text: String) -> String {
         pieces(of: text).map { piece in
             switch piece {
             case .text(let text): return text
@@ -139,7 +139,7 @@ public struct MathProtector: Sendable {
 
     /// `text` with every placeholder replaced by the TeX inside it (for plain-text places such as
     /// the table of contents).
-    public func replacingMathWithTeX(in text: String) -> String {
+    func replacingMathWithTeX(in text: String) -> String {
         pieces(of: text).map { piece in
             switch piece {
             case .text(let text): return text
@@ -149,13 +149,13 @@ public struct MathProtector: Sendable {
     }
 
     /// A piece of parsed text: plain text or a math span.
-    public enum Piece: Equatable {
+    enum Piece: Equatable {
         case text(String)
         case math(MathSpan)
     }
 
     /// Splits parsed text at its placeholders.
-    public func pieces(of text: String) -> [Piece] {
+    func pieces(of text: String) -> [Piece] {
         guard text.contains(Self.open) else { return [.text(text)] }
         var pieces: [Piece] = []
         var rest = Substring(text)

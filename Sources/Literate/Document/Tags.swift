@@ -14,7 +14,7 @@ public enum Tags {
     }
 
     /// Whether `tag` is a tag's spelling: lowercase ASCII letters, digits and `-`, starting with a letter.
-    public static func isValid(_ tag: String) -> Bool {
+    static func isValid(_ tag: String) -> Bool {
         guard let first = tag.utf8.first, (97...122).contains(first) else { return false }
         return tag.utf8.allSatisfy { (97...122).contains($0) || (48...57).contains($0) || $0 == UInt8(ascii: "-") }
     }

@@ -1,17 +1,17 @@
 import Foundation
 
 /// Settings for executing one chapter.
-public struct ExecutionSettings: Sendable {
+struct ExecutionSettings: Sendable {
     /// The chapter's file name (`custom-layers.md`): `#file` in a cell says it. Positions are
     /// never part of an execution (see `CellPosition`).
-    public var chapterName: String
-    public var seed: UInt64
+    var chapterName: String
+    var seed: UInt64
     /// Time limit for the chapter's program, in seconds, over all its runs.
-    public var timeout: Double
+    var timeout: Double
     /// Bytes of output kept per cell.
-    public var maxOutput: Int
+    var maxOutput: Int
 
-    public init(chapterName: String, seed: UInt64, timeout: Double = 60, maxOutput: Int = 65536) {
+    init(chapterName: String, seed: UInt64, timeout: Double = 60, maxOutput: Int = 65536) {
         self.chapterName = chapterName
         self.seed = seed
         self.timeout = timeout
@@ -32,14 +32,14 @@ public struct ExecutionSettings: Sendable {
 ///   Another cell that does not compile fails, and the cells before it run (a program of them).
 /// - A trap in a `fails` cell is its output; a program without that cell runs the rest.
 /// - A trap or time-out in another cell fails it; the cells after it do not run.
-public struct ChapterExecutor: Sendable {
-    public var compiler: SwiftCompiler
+struct ChapterExecutor: Sendable {
+    var compiler: SwiftCompiler
 
-    public init(compiler: SwiftCompiler) {
+    init(compiler: SwiftCompiler) {
         self.compiler = compiler
     }
 
-    public func execute(_ cells: [ProgramCell], settings: ExecutionSettings) throws -> ChapterExecution {
+    func execute(_ cells: [ProgramCell], settings: ExecutionSettings) throws -> ChapterExecution {
         let workspace = try Workspace.make()
         defer { workspace.remove() }
         var build = ProgramBuild(compiler: compiler, planner: ProgramPlanner(chapterName: settings.chapterName, seed: settings.seed),

@@ -1,10 +1,10 @@
 /// One message of `swiftc`, as it printed it (`file:line:column: severity: message`).
-public struct CompilerDiagnostic: Sendable, Hashable {
-    public var file: String
-    public var line: Int
-    public var column: Int
-    public var severity: Diagnostic.Severity
-    public var message: String
+struct CompilerDiagnostic: Sendable, Hashable {
+    var file: String
+    var line: Int
+    var column: Int
+    var severity: Diagnostic.Severity
+    var message: String
 
     /// The diagnostics in a compiler's output; other lines (source excerpts, carets) are skipped.
     /// This reads the compiler's messages, not Swift code.
@@ -26,5 +26,5 @@ public struct CompilerDiagnostic: Sendable, Hashable {
     }
 
     /// `file:line:column: severity: message`.
-    public var formatted: String { Diagnostic(severity, at: .init(path: file, line: line, column: column), message).description }
+    var formatted: String { Diagnostic(severity, at: .init(path: file, line: line, column: column), message).description }
 }

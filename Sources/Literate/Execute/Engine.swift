@@ -3,13 +3,13 @@ import Foundation
 /// A build of the engine that chapter programs compile and link against: a folder holding
 /// `libSwiftbookEngine.so` (or `.dylib`) and `Modules/` with `Autograd.swiftmodule` and
 /// `NN.swiftmodule`, as `swift build` leaves them in `.build/debug` or `.build/release`.
-public struct Engine: Sendable, Hashable {
+struct Engine: Sendable, Hashable {
     /// The build folder.
-    public var directory: String
+    var directory: String
     /// Extra `-I` folders for the C modules the engine's Swift modules import (a client of a
     /// non-resilient module needs them): every `Sources/*/module.modulemap` folder of the package
     /// that built the engine, and the include folders pkg-config gives for what they link.
-    public var includeDirectories: [String]
+    var includeDirectories: [String]
 
     static let libraryName = "SwiftbookEngine"
     #if os(macOS)
@@ -19,7 +19,7 @@ public struct Engine: Sendable, Hashable {
     #endif
 
     /// The engine in `directory`, or nil when the folder lacks the library or its modules.
-    public init?(directory: String) {
+    init?(directory: String) {
         let url = URL(fileURLWithPath: directory).standardizedFileURL.resolvingSymlinksInPath()
         let manager = FileManager.default
         guard manager.fileExists(atPath: url.appendingPathComponent(Engine.libraryFile).path),
@@ -29,7 +29,7 @@ public struct Engine: Sendable, Hashable {
     }
 
     /// The flags that make `import Autograd` and `import NN` compile and link.
-    public var compilerArguments: [String] {
+    var compilerArguments: [String] {
         var arguments = ["-I", directory + "/Modules", "-L", directory, "-l" + Engine.libraryName,
                          "-Xlinker", "-rpath", "-Xlinker", directory]
         for include in includeDirectories { arguments += ["-I", include] }
@@ -40,7 +40,7 @@ public struct Engine: Sendable, Hashable {
     /// library, of the modules cells import (`Autograd`, `NN`) and of the C module maps they need.
     /// Never a path or a time, so a rebuild of the same sources in a fresh clone (or a copy of the
     /// folder) keeps every cached result; `digests` remembers the hashes for a warm run.
-    public func identity(digests: FileDigests) -> String {
+    func identity(digests: FileDigests) -> String {
         var files = [directory + "/" + Engine.libraryFile]
         files += Engine.swiftModules.map { "\(directory)/Modules/\($0).swiftmodule" }
         files += includeDirectories.map { $0 + "/module.modulemap" }.filter { FileManager.default.fileExists(atPath: $0) }
@@ -57,7 +57,7 @@ public struct Engine: Sendable, Hashable {
     /// in this repository and in a book's package that depends on swiftbook and built the
     /// `SwiftbookEngine` product), else `.build/debug` and `.build/release` of the package around
     /// the current folder.
-    public static func locate(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
+    static func locate(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
                               executable: URL? = Bundle.main.executableURL,
                               currentDirectory: String = FileManager.default.currentDirectoryPath) throws -> Engine {
         if let folder = explicit ?? environment["SWIFTBOOK_ENGINE"] {
@@ -124,7 +124,7 @@ public struct Engine: Sendable, Hashable {
 }
 
 /// The nearest folder at or above `start` that holds a `Package.swift`.
-public func packageRoot(from start: URL) -> URL? {
+func packageRoot(from start: URL) -> URL? {
     var folder = start.standardizedFileURL
     while true {
         if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) { return folder }

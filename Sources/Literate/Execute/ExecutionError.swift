@@ -1,11 +1,11 @@
 /// Why a chapter could not be executed at all (as opposed to a cell failing). No file is at
 /// fault, so it prints as `error: message`.
-public enum ExecutionError: DiagnosticConvertible, Sendable {
+enum ExecutionError: DiagnosticConvertible, Sendable {
     case engineNotFound(searched: [String])
     case io(String)
 
     /// What went wrong and what to do, without a severity or location.
-    public var message: String {
+    var message: String {
         switch self {
         case .engineNotFound(let searched):
             return """
@@ -18,5 +18,5 @@ public enum ExecutionError: DiagnosticConvertible, Sendable {
         }
     }
 
-    public var diagnostics: [Diagnostic] { [Diagnostic(.error, message)] }
+    var diagnostics: [Diagnostic] { [Diagnostic(.error, message)] }
 }

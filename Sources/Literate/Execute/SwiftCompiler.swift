@@ -9,19 +9,19 @@ import Foundation
 /// each load the engine's modules (0.71 s → 0.34 s for a small chapter). Linking is then the
 /// largest part; the toolchain's `ld.lld`, when it ships one, links faster than the system's
 /// `gold`, and with one thread (0.34 s → 0.28 s) it leaves the other core to a parallel chapter.
-public struct SwiftCompiler: Sendable {
-    public var swiftc: String
-    public var engine: Engine
-    public var optimization: String
+struct SwiftCompiler: Sendable {
+    var swiftc: String
+    var engine: Engine
+    var optimization: String
 
-    public init(swiftc: String = SwiftCompiler.defaultPath, engine: Engine, optimization: String = "-Onone") {
+    init(swiftc: String = SwiftCompiler.defaultPath, engine: Engine, optimization: String = "-Onone") {
         self.swiftc = swiftc
         self.engine = engine
         self.optimization = optimization
     }
 
     /// `swiftc` from `SWIFTC`, else beside the running toolchain's `swift`, else from `PATH`.
-    public static var defaultPath: String {
+    static var defaultPath: String {
         if let explicit = ProcessInfo.processInfo.environment["SWIFTC"] { return explicit }
         let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
         for folder in path.split(separator: ":") {
@@ -32,10 +32,10 @@ public struct SwiftCompiler: Sendable {
     }
 
     /// The result of one compilation.
-    public struct Outcome: Sendable {
-        public var succeeded: Bool
-        public var diagnostics: [CompilerDiagnostic]
-        public var output: String
+    struct Outcome: Sendable {
+        var succeeded: Bool
+        var diagnostics: [CompilerDiagnostic]
+        var output: String
     }
 
     /// Compiles a plan (written to `directory/main.swift` and `runtime.swift`) into `directory/program`.

@@ -11,13 +11,13 @@ import Darwin
 ///
 /// An event is `event: reload` with the page name as its data. A comment line is sent every
 /// 15 seconds so that streams of closed tabs are noticed and dropped.
-public final class EventHub: @unchecked Sendable {
+final class EventHub: @unchecked Sendable {
     private let lock = NSLock()
     private var streams: [(connection: Int32, page: String)] = []
     private var pinger: Thread?
 
     /// A hub with no tabs yet.
-    public init() {}
+    init() {}
 
     /// Takes over `connection` as the event stream of a tab showing `page`.
     func add(_ connection: Int32, page: String) {
@@ -39,14 +39,14 @@ public final class EventHub: @unchecked Sendable {
     }
 
     /// How many tabs are listening.
-    public var count: Int {
+    var count: Int {
         lock.lock()
         defer { lock.unlock() }
         return streams.count
     }
 
     /// Tells every tab showing one of `pages` to reload.
-    public func reload(pages: Set<String>) {
+    func reload(pages: Set<String>) {
         for page in pages.sorted() {
             send("event: reload\ndata: \(page)\n\n", to: { $0 == page })
         }

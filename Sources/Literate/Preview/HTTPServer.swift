@@ -12,9 +12,9 @@ import Darwin
 /// (`Connection: close`), except an event stream, which the `EventHub` keeps until the browser
 /// goes away. Request heads larger than 16 KiB, and anything but `GET` or `HEAD`, are refused.
 /// Why sockets and not a library: see the README's Dependencies section.
-public final class HTTPServer: @unchecked Sendable {
+final class HTTPServer: @unchecked Sendable {
     /// What a handler answers.
-    public enum Reply: Sendable {
+    enum Reply: Sendable {
         /// A complete response.
         case response(status: Int, contentType: String, body: [UInt8])
         /// Keep the connection as an event stream; the hub writes to it from now on.
@@ -22,16 +22,16 @@ public final class HTTPServer: @unchecked Sendable {
     }
 
     /// The port actually bound (useful when 0 asked for any free port).
-    public let port: Int
+    let port: Int
     /// The address bound.
-    public let host: String
+    let host: String
     private let listener: Int32
     private let handler: @Sendable (_ path: String) -> Reply
 
     /// Binds `host:port` and listens; `start()` begins serving.
     ///
     /// Throws `PreviewError.portInUse` when the port is taken, with a message naming it.
-    public init(host: String, port: Int, handler: @escaping @Sendable (_ path: String) -> Reply) throws {
+    init(host: String, port: Int, handler: @escaping @Sendable (_ path: String) -> Reply) throws {
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
@@ -77,7 +77,7 @@ public final class HTTPServer: @unchecked Sendable {
     }
 
     /// Accepts connections on a background thread until the process ends.
-    public func start() {
+    func start() {
         let thread = Thread { [self] in acceptLoop() }
         thread.name = "preview-accept"
         thread.start()

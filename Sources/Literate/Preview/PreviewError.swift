@@ -6,7 +6,7 @@ import Darwin
 #endif
 
 /// Why `swiftbook preview` could not start, each with what to do about it.
-public enum PreviewError: DiagnosticConvertible, Equatable {
+enum PreviewError: DiagnosticConvertible, Equatable {
     /// Another program listens on the port (or it needs privileges).
     case portInUse(host: String, port: Int, code: Int32)
     /// The host name does not resolve to an address to listen on.
@@ -15,7 +15,7 @@ public enum PreviewError: DiagnosticConvertible, Equatable {
     case socket(String, Int32)
 
     /// What went wrong and what to do, without a severity or location.
-    public var message: String {
+    var message: String {
         switch self {
         case let .portInUse(host, port, code):
             let why = code == EACCES ? "needs privileges" : "is already in use"
@@ -27,5 +27,5 @@ public enum PreviewError: DiagnosticConvertible, Equatable {
         }
     }
 
-    public var diagnostics: [Diagnostic] { [Diagnostic(.error, message)] }
+    var diagnostics: [Diagnostic] { [Diagnostic(.error, message)] }
 }

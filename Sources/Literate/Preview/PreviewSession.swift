@@ -3,29 +3,29 @@ import Foundation
 /// What `swiftbook preview` was asked to do.
 public struct PreviewOptions: Sendable {
     /// Chapter files or folders of them.
-    public var paths: [String]
+    var paths: [String]
     /// The address to listen on (`127.0.0.1` unless `--host`).
-    public var host: String
+    var host: String
     /// The port to listen on; 0 takes any free one (the tests do).
-    public var port: Int
+    var port: Int
     /// Write fresh outputs into the chapters, as `swiftbook run` does.
-    public var write: Bool
+    var write: Bool
     /// The engine build folder (`--engine`); nil searches as `run` does.
-    public var engine: String?
+    var engine: String?
     /// The result cache (`--cache-dir`); nil uses `.build/swiftbook-cache`.
-    public var cacheDirectory: String?
+    var cacheDirectory: String?
     /// Overrides every chapter's `timeout=` (seconds).
-    public var timeout: Double?
+    var timeout: Double?
     /// Bytes of output kept per cell.
-    public var maxOutput: Int
+    var maxOutput: Int
     /// Chapters run at the same time when several changed at once.
-    public var jobs: Int
+    var jobs: Int
     /// Pass raw HTML in chapters through (`--allow-html`).
-    public var allowRawHTML: Bool
+    var allowRawHTML: Bool
     /// The site's name (`--title`).
-    public var siteTitle: String
+    var siteTitle: String
     /// How often the chapters are looked at, in seconds.
-    public var pollInterval: Double
+    var pollInterval: Double
 
     /// Options with `preview`'s defaults: `Chapters`, 127.0.0.1:8000, outputs not written.
     public init(paths: [String] = [], host: String = "127.0.0.1", port: Int = 8000, write: Bool = false,
@@ -54,11 +54,11 @@ public struct PreviewOptions: Sendable {
 /// when a round is done, so readers see the last good page meanwhile.
 public final class PreviewSession: @unchecked Sendable {
     /// What the session was started with.
-    public let options: PreviewOptions
+    let options: PreviewOptions
     /// Where the book is served, `http://127.0.0.1:8000/`.
     public var url: String { "http://\(server.host.contains(":") ? "[\(server.host)]" : server.host):\(server.port)/" }
     /// The tabs listening for reloads.
-    public let hub: EventHub
+    let hub: EventHub
 
     private let server: HTTPServer
     private let runner: PreviewChapterRunner
@@ -102,7 +102,7 @@ public final class PreviewSession: @unchecked Sendable {
     }
 
     /// The current pages (for tests).
-    public var currentSite: PreviewSite { siteBox.site }
+    var currentSite: PreviewSite { siteBox.site }
 
     /// Polls for changes and rebuilds after each burst of saves has settled.
     private func watch() {

@@ -2,11 +2,11 @@ import Foundation
 
 /// The site a preview serves, held in memory: pages by name, and the chapters' images by their
 /// path in the site.
-public struct PreviewSite: Sendable {
+struct PreviewSite: Sendable {
     /// Page and asset name (`custom-layers.html`, `style.css`) to contents.
-    public var files: [String: [UInt8]] = [:]
+    var files: [String: [UInt8]] = [:]
     /// A chapter image's path in the site to the file it is read from.
-    public var assets: [String: URL] = [:]
+    var assets: [String: URL] = [:]
 
     /// The names whose contents differ between `self` and `other`, or exist in only one.
     func changedNames(since other: PreviewSite) -> Set<String> {

@@ -1,20 +1,20 @@
 /// One cell as the program planner sees it: which cell it is, its code (with the indentation of
 /// an enclosing list item or block quote removed) and where that code sits in the chapter.
-public struct ProgramCell: Sendable, Hashable {
+struct ProgramCell: Sendable, Hashable {
     /// Which cell of the chapter this is.
-    public var id: Cell.ID
+    var id: Cell.ID
     /// The Swift source of the cell, indentation removed.
-    public var code: String
+    var code: String
     /// Chapter line (1-based) of the code's first line, i.e. the line after the opening fence.
-    public var line: Int
+    var line: Int
     /// How many columns of indentation were removed from every line of the code; diagnostics
     /// add them back so a column points at the chapter's own character.
-    public var indentation: Int
+    var indentation: Int
     /// The cell is expected to fail (option `fails`): what it reports is its output, and a
     /// program without it runs the cells after it.
-    public var expectsFailure: Bool
+    var expectsFailure: Bool
 
-    public init(id: Cell.ID, code: String, line: Int, indentation: Int = 0, expectsFailure: Bool = false) {
+    init(id: Cell.ID, code: String, line: Int, indentation: Int = 0, expectsFailure: Bool = false) {
         self.id = id
         self.code = code
         self.line = line
@@ -24,7 +24,7 @@ public struct ProgramCell: Sendable, Hashable {
 
     /// A chapter's cell as the planner takes it: its code, place and indentation as the
     /// document read them.
-    public init(_ cell: Cell) {
+    init(_ cell: Cell) {
         self.init(id: cell.id, code: cell.source, line: cell.location.line, indentation: cell.indentation,
                   expectsFailure: cell.options.expectsFailure)
     }

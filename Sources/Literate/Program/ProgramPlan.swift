@@ -1,9 +1,9 @@
 /// A planned chapter program: its source text and how its lines relate to the cells.
-public struct ProgramPlan: Sendable {
+struct ProgramPlan: Sendable {
     /// The text of `main.swift`.
-    public var source: String
+    var source: String
     /// The text of `runtime.swift`, compiled with it.
-    public var runtime: String
+    var runtime: String
     /// The cells in the program, in order.
     var cells: [PlannedCell]
 

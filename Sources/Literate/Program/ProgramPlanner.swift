@@ -24,15 +24,15 @@ import SwiftSyntax
 ///
 /// The program's runtime (`ProgramPrelude`) is a second file. Before each cell,
 /// `__swiftbookBegin(n, seed:)` flushes output, prints the cell marker and reseeds the engine.
-public struct ProgramPlanner: Sendable {
+struct ProgramPlanner: Sendable {
     /// The chapter's file name (`custom-layers.md`), as `#file` shows it.
-    public var chapterName: String
+    var chapterName: String
     /// The chapter's seed (`<!-- swiftbook: seed=42 -->`).
-    public var seed: UInt64
+    var seed: UInt64
     /// Modules every cell can use without importing them.
-    public var imports: [String]
+    var imports: [String]
 
-    public init(chapterName: String, seed: UInt64, imports: [String] = ["Autograd", "NN", "Plot"]) {
+    init(chapterName: String, seed: UInt64, imports: [String] = ["Autograd", "NN", "Plot"]) {
         self.chapterName = chapterName
         self.seed = seed
         self.imports = imports
@@ -40,7 +40,7 @@ public struct ProgramPlanner: Sendable {
 
     /// The program for `cells`, in the order given; the final expressions of the cells in
     /// `withoutDisplay` are left as plain statements.
-    public func plan(_ cells: [ProgramCell], withoutDisplay: Set<Cell.ID> = []) -> ProgramPlan {
+    func plan(_ cells: [ProgramCell], withoutDisplay: Set<Cell.ID> = []) -> ProgramPlan {
         let files = cells.map { Parser.parse(source: $0.code) }
         let valid = files.map { !$0.hasError }
         let declarations = files.indices.map { valid[$0] ? topLevelDeclarations(in: files[$0]) : [] }
@@ -151,7 +151,7 @@ private func lineCount(_ text: String) -> Int { text.utf8.reduce(0) { $1 == UInt
 /// tokens (its code without comments and layout) and how many earlier cells have the same
 /// tokens. A cell's random draws therefore depend on the cell itself, never on its position:
 /// inserting or removing another cell leaves them as they were.
-public func cellSeed(chapter seed: UInt64, code: String, occurrence: Int) -> UInt64 {
+func cellSeed(chapter seed: UInt64, code: String, occurrence: Int) -> UInt64 {
     var hash: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a
     for byte in code.utf8 {
         hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3

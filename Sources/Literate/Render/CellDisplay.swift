@@ -1,17 +1,17 @@
 /// How one cell appears in the rendered page, taken from its options.
-public struct CellDisplay: Equatable, Sendable {
+struct CellDisplay: Equatable, Sendable {
     /// Left out of the page together with its output (`hidden`).
-    public var isHidden: Bool
+    var isHidden: Bool
     /// Shown, marked as not run (`no-run`).
-    public var isNotRun: Bool
+    var isNotRun: Bool
     /// Expected to fail; its output is an error message and styled as one (`fails`).
-    public var isExpectedToFail: Bool
+    var isExpectedToFail: Bool
     /// A failure to show at the cell instead of its output, with the chapter's line (set only
     /// by `swiftbook preview`, for a cell that did not compile or trapped on the last save).
-    public var failure: String? = nil
+    var failure: String? = nil
 
     /// A cell shown with its output in the normal style.
-    public init(isHidden: Bool = false, isNotRun: Bool = false, isExpectedToFail: Bool = false) {
+    init(isHidden: Bool = false, isNotRun: Bool = false, isExpectedToFail: Bool = false) {
         self.isHidden = isHidden
         self.isNotRun = isNotRun
         self.isExpectedToFail = isExpectedToFail

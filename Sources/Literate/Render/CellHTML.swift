@@ -14,9 +14,9 @@
 /// also get the class `error`. Code and output are always escaped. A cell with a `failure` (only
 /// in `swiftbook preview`) shows it in place of the output, captioned "Error" with the class
 /// `output error cell-failure`.
-public enum CellHTML {
+enum CellHTML {
     /// The HTML of a cell with `source` and, when one is recorded, its `output`.
-    public static func render(source: String, output: String?, display: CellDisplay) -> String {
+    static func render(source: String, output: String?, display: CellDisplay) -> String {
         var classes = "cell"
         if display.isNotRun { classes += " cell-not-run" }
         if display.isExpectedToFail { classes += " cell-fails" }

@@ -8,30 +8,30 @@ import Darwin
 #endif
 
 /// One heading of a chapter, as listed in its table of contents.
-public struct Heading: Equatable, Sendable {
+struct Heading: Equatable, Sendable {
     /// 1 for `#`, 2 for `##`, ...
-    public var level: Int
+    var level: Int
     /// The heading's plain text (math shown as its TeX).
-    public var text: String
+    var text: String
     /// The heading's `id`, a GitHub-style slug unique on the page.
-    public var anchor: String
+    var anchor: String
     /// The heading's number in the book ("1.2"), when the chapter is rendered as part of one.
-    public var number: String? = nil
+    var number: String? = nil
 }
 
 /// What a chapter page needs from the rest of the book.
-public struct BookContext: Sendable {
+struct BookContext: Sendable {
     /// The chapter's file name (`custom-layers.md`), for resolving `#label` references.
-    public var chapterFile: String
+    var chapterFile: String
     /// The chapter's place in the book, 1-based; nil leaves headings unnumbered.
-    public var chapterNumber: Int?
+    var chapterNumber: Int?
     /// The book's reference targets (see `BookReferences`).
-    public var targets: [String: [String: ReferenceTarget]]
+    var targets: [String: [String: ReferenceTarget]]
     /// The MathML of every formula (see `MathTypesetter`); a formula missing here is shown as TeX.
-    public var mathML: [Formula: String]
+    var mathML: [Formula: String]
 
     /// A context for the chapter `chapterFile`; the defaults number nothing and leave math as TeX.
-    public init(chapterFile: String = "", chapterNumber: Int? = nil,
+    init(chapterFile: String = "", chapterNumber: Int? = nil,
                 targets: [String: [String: ReferenceTarget]] = [:], mathML: [Formula: String] = [:]) {
         self.chapterFile = chapterFile
         self.chapterNumber = chapterNumber
@@ -41,15 +41,15 @@ public struct BookContext: Sendable {
 }
 
 /// A chapter's Markdown turned into the HTML of its article, plus its headings.
-public struct ChapterBody: Sendable {
+struct ChapterBody: Sendable {
     /// The HTML of the chapter's content (headings with ids, highlighted cells, escaped raw HTML).
-    public var html: String
+    var html: String
     /// Every heading in document order.
-    public var headings: [Heading]
+    var headings: [Heading]
     /// The first paragraph as plain text, shortened to about 200 characters, for the index.
-    public var summary: String?
+    var summary: String?
     /// The chapter's text cut at its headings, for the search index.
-    public var sections: [SearchSection]
+    var sections: [SearchSection]
 
     /// Renders a chapter with cmark, each cell as its options say.
     ///
@@ -59,7 +59,7 @@ public struct ChapterBody: Sendable {
     ///   - allowRawHTML: pass raw HTML through; otherwise it is shown as text (HTML comments,
     ///     such as the `<!-- swiftbook: ... -->` settings, are dropped either way).
     ///   - book: the chapter's number, the book's reference targets and its typeset math.
-    public init(chapter: Chapter, pageNames: [String: String], allowRawHTML: Bool, book: BookContext = BookContext()) {
+    init(chapter: Chapter, pageNames: [String: String], allowRawHTML: Bool, book: BookContext = BookContext()) {
         self.init(source: ChapterSource(path: chapter.path, chapter: chapter), pageNames: pageNames, allowRawHTML: allowRawHTML,
                   book: book)
     }

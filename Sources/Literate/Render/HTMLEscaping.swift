@@ -2,7 +2,7 @@
 ///
 /// `&`, `<`, `>`, `"` and `'` become character references, so no chapter text, cell source
 /// or program output can open a tag or end an attribute in a rendered page.
-public func escapeHTML(_ text: some StringProtocol) -> String {
+func escapeHTML(_ text: some StringProtocol) -> String {
     var escaped = ""
     escaped.reserveCapacity(text.utf8.count)
     for character in text.unicodeScalars {

@@ -1,11 +1,11 @@
 import Foundation
 
 /// Rewrites links between chapters so they work in the site as they do on a code host.
-public enum LinkRewriter {
+enum LinkRewriter {
     /// `url` with a relative link to a rendered chapter (`other.md`, `./other.md#section`)
     /// replaced by its page (`other.html`, `other.html#section`); anything else (absolute URLs,
     /// `#fragment` links, files that are not chapters of this site) unchanged.
-    public static func rewrite(_ url: String, pageNames: [String: String]) -> String {
+    static func rewrite(_ url: String, pageNames: [String: String]) -> String {
         if url.isEmpty || url.hasPrefix("#") || url.hasPrefix("/") || url.contains(":") { return url }
         let path: Substring
         let fragment: Substring

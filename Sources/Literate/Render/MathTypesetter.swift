@@ -1,14 +1,14 @@
 import Foundation
 
 /// A TeX formula to typeset: the TeX between the dollar signs and whether it is display math.
-public struct Formula: Hashable, Sendable {
+struct Formula: Hashable, Sendable {
     /// The TeX as written between the dollar signs.
-    public var tex: String
+    var tex: String
     /// True for `$$...$$`.
-    public var isDisplay: Bool
+    var isDisplay: Bool
 
     /// The formula `tex`, display math when `isDisplay`.
-    public init(tex: String, isDisplay: Bool) {
+    init(tex: String, isDisplay: Bool) {
         self.tex = tex
         self.isDisplay = isDisplay
     }
@@ -24,24 +24,24 @@ public struct Formula: Hashable, Sendable {
 /// returned as failures with pandoc's reason, in the order pandoc warned about them.
 public struct MathTypesetter: Sendable {
     /// What came back: MathML for each formula pandoc read, a reason for each it rejected.
-    public struct Result: Sendable {
+    struct Result: Sendable {
         /// The `<math>` element of each typeset formula.
-        public var mathML: [Formula: String] = [:]
+        var mathML: [Formula: String] = [:]
         /// Pandoc's reason for each formula it could not read.
-        public var failures: [Formula: String] = [:]
+        var failures: [Formula: String] = [:]
     }
 
     /// Why no formula could be typeset at all (pandoc missing or failing as a whole). The
     /// renderer places it at the book's first formula.
-    public struct Unavailable: DiagnosticConvertible, Sendable {
+    struct Unavailable: DiagnosticConvertible, Sendable {
         /// What went wrong and what to install or do.
-        public var message: String
+        var message: String
 
-        public var diagnostics: [Diagnostic] { [Diagnostic(.error, message)] }
+        var diagnostics: [Diagnostic] { [Diagnostic(.error, message)] }
     }
 
     /// The pandoc executable: a path, or a name looked up in `PATH`.
-    public var pandoc: String
+    var pandoc: String
 
     /// A typesetter running `pandoc` (found in `PATH` unless a path is given).
     public init(pandoc: String = "pandoc") {
@@ -53,7 +53,7 @@ public struct MathTypesetter: Sendable {
     static let marker: Unicode.Scalar = "\u{E002}"
 
     /// Typesets `formulas` (duplicates are typeset once) in a single pandoc run.
-    public func typeset(_ formulas: [Formula]) throws -> Result {
+    func typeset(_ formulas: [Formula]) throws -> Result {
         var unique: [Formula] = []
         var seen = Set<Formula>()
         for formula in formulas where seen.insert(formula).inserted { unique.append(formula) }

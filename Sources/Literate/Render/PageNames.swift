@@ -4,9 +4,9 @@
 /// letters, digits, `-`, `_` and `.` replaced by `-` and leading dots and dashes removed, so a
 /// page can never be written outside the output folder or hidden. `index` is reserved for the
 /// table of contents, so a chapter `index.md` becomes `index-chapter.html`.
-public enum PageNames {
+enum PageNames {
     /// The page name for the chapter file named `fileName` (`a b.md` gives `a-b.html`).
-    public static func pageName(forChapterFile fileName: String) -> String {
+    static func pageName(forChapterFile fileName: String) -> String {
         var base = Substring(fileName)
         if base.hasSuffix(".md") { base = base.dropLast(3) }
         var name = String(base.unicodeScalars.map { scalar -> Character in

@@ -1,14 +1,14 @@
 /// A chapter's place in the site: its page and its neighbours, for the previous/next links.
-public struct PageLink: Equatable, Sendable {
+struct PageLink: Equatable, Sendable {
     /// The page's file name in the site (`custom-layers.html`).
-    public var page: String
+    var page: String
     /// The chapter's title.
-    public var title: String
+    var title: String
     /// A short plain-text description (the chapter's first paragraph), shown on the index.
-    public var summary: String?
+    var summary: String?
 
     /// A link to `page` labelled `title`.
-    public init(page: String, title: String, summary: String? = nil) {
+    init(page: String, title: String, summary: String? = nil) {
         self.page = page
         self.title = title
         self.summary = summary
@@ -20,9 +20,9 @@ public struct PageLink: Equatable, Sendable {
 /// Pages link only `style.css` and each other, and nothing is fetched from the network. Every
 /// page has a search form, a plain HTML form that opens `search.html?q=...`; only that page
 /// loads a script (the search), so every other page reads the same without JavaScript.
-public enum PageTemplate {
+enum PageTemplate {
     /// A whole chapter page.
-    public static func chapterPage(
+    static func chapterPage(
         title: String, siteTitle: String, body: ChapterBody, previous: PageLink?, next: PageLink?,
         language: String = "en", switcher: String = ""
     ) -> String {
@@ -39,7 +39,7 @@ public enum PageTemplate {
     }
 
     /// The index page: the chapters in reading order.
-    public static func indexPage(siteTitle: String, chapters: [PageLink], language: String = "en", switcher: String = "") -> String {
+    static func indexPage(siteTitle: String, chapters: [PageLink], language: String = "en", switcher: String = "") -> String {
         var html = head(title: siteTitle, language: language)
         html += header(siteTitle: siteTitle, switcher: switcher)
         html += "<div class=\"layout\">\n<main id=\"content\">\n"
@@ -81,7 +81,7 @@ public enum PageTemplate {
     }
 
     /// The search page: the results of `?q=`, listed by `search.js` from `search-index.js`.
-    public static func searchPage(siteTitle: String, language: String = "en", switcher: String = "") -> String {
+    static func searchPage(siteTitle: String, language: String = "en", switcher: String = "") -> String {
         var html = head(title: "Search · \(siteTitle)", language: language)
         html += header(siteTitle: siteTitle, query: true, switcher: switcher)
         html += "<div class=\"layout\">\n<main id=\"content\">\n<h1>Search</h1>\n"

@@ -2,13 +2,13 @@ import CCmark
 import Foundation
 
 /// One section of a chapter as the search sees it: where it is and its plain text.
-public struct SearchSection: Equatable, Sendable {
+struct SearchSection: Equatable, Sendable {
     /// The heading's anchor on its page ("" for text before the first heading).
-    public var anchor: String
+    var anchor: String
     /// The heading as shown, number included ("2.1 Layers without Parameters").
-    public var title: String
+    var title: String
     /// The section's prose as plain text (math as TeX; code cells and outputs left out).
-    public var text: String
+    var text: String
 }
 
 /// The search index of a site: every section of every chapter, written as `search-index.js`, a
@@ -17,9 +17,9 @@ public struct SearchSection: Equatable, Sendable {
 /// A script rather than a JSON file because a page opened from `file://` may load a script but
 /// may not `fetch` a file. The index is the sections' plain text: for a book of this size that
 /// is smaller than an inverted index would be, and `search.js` scans it in a few milliseconds.
-public enum SearchIndex {
+enum SearchIndex {
     /// The file name of the index in the site.
-    public static let fileName = "search-index.js"
+    static let fileName = "search-index.js"
 
     struct Entry: Encodable {
         /// Page and anchor: `custom-layers.html#layers-with-parameters`.
@@ -32,7 +32,7 @@ public enum SearchIndex {
     }
 
     /// The index script for `chapters` (each page's name, numbered title and sections, in book order).
-    public static func script(chapters: [(page: String, title: String, sections: [SearchSection])]) -> String {
+    static func script(chapters: [(page: String, title: String, sections: [SearchSection])]) -> String {
         var entries: [Entry] = []
         for chapter in chapters {
             for section in chapter.sections where !section.text.isEmpty || !section.title.isEmpty {

@@ -5,12 +5,12 @@
 /// order. Matching is by case-insensitive substring, so "module" also finds "modules". Results
 /// are built with DOM calls and `textContent`, never `innerHTML`, so no chapter text can become
 /// markup. Other pages never load it: they stay plain HTML with a search form.
-public enum SearchScript {
+enum SearchScript {
     /// The file name of the script in the site.
-    public static let fileName = "search.js"
+    static let fileName = "search.js"
 
     /// The script's source.
-    public static let javaScript = #"""
+    static let javaScript = #"""
     // Offline search for a swiftbook site (written by swiftbook render).
     (function () {
       "use strict";

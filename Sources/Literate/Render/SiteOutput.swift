@@ -8,12 +8,12 @@ import Foundation
 /// the marker (someone else's files). The new site is built in a hidden temporary folder next
 /// to the output folder and swapped in with two renames, so a failed render leaves the old
 /// site untouched.
-public enum SiteOutput {
+enum SiteOutput {
     /// The marker file that identifies a folder written by swiftbook.
-    public static let markerFileName = ".swiftbook-site"
+    static let markerFileName = ".swiftbook-site"
 
     /// Throws a `RenderError` unless `output` may be (re)written as a site.
-    public static func validate(output: URL, chapterFolders: [URL]) throws {
+    static func validate(output: URL, chapterFolders: [URL]) throws {
         let target = output.standardizedFileURL.resolvingSymlinksInPath()
         let path = target.path
         if path == "/" {
@@ -40,7 +40,7 @@ public enum SiteOutput {
     /// previous site there, with each of `assets` (a relative path in the site, such as
     /// `img/plot.svg`, to the file to copy) copied in. File names are plain names, or one folder
     /// and a plain name (`ja/index.html` for a language edition, see `SiteEditions`).
-    public static func write(_ files: [String: String], assets: [String: URL] = [:], to output: URL) throws {
+    static func write(_ files: [String: String], assets: [String: URL] = [:], to output: URL) throws {
         let target = output.standardizedFileURL.resolvingSymlinksInPath()
         let fileManager = FileManager.default
         let parent = target.deletingLastPathComponent()

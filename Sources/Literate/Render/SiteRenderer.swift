@@ -8,11 +8,11 @@ import Foundation
 /// `SiteOutput.validate`; then the whole site replaces the previous one at once (see `SiteOutput`).
 public struct SiteRenderer: Sendable {
     /// Pass raw HTML in chapters through instead of showing it as text.
-    public var allowRawHTML: Bool
+    var allowRawHTML: Bool
     /// The name shown in every page's header and as the index page's heading.
-    public var siteTitle: String
+    var siteTitle: String
     /// Typesets the book's math (pandoc, found in `PATH` by default).
-    public var typesetter: MathTypesetter
+    var typesetter: MathTypesetter
 
     /// A renderer that escapes raw HTML unless `allowRawHTML` is set.
     public init(allowRawHTML: Bool = false, siteTitle: String = "swiftbook", typesetter: MathTypesetter = MathTypesetter()) {

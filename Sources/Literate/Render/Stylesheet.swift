@@ -4,9 +4,9 @@
 /// measure of about 70 characters, a table of contents that sits beside the text on wide
 /// screens and above it on phones, light and dark colours from `prefers-color-scheme`, and
 /// print rules that drop navigation and keep code blocks unbroken where possible.
-public enum Stylesheet {
+enum Stylesheet {
     /// The CSS text.
-    public static let css = """
+    static let css = """
     /* swiftbook site stylesheet (generated; edit Sources/Literate/Render/Stylesheet.swift) */
     :root {
       color-scheme: light dark;

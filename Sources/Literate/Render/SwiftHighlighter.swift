@@ -10,9 +10,9 @@ import SwiftSyntax
 /// (`Tensor`, `Sequential`) is shown as a type, as Swift's naming conventions make it one in
 /// nearly every case and the syntax tree alone cannot tell an initialiser call from a function call.
 /// Every piece of text is HTML-escaped; the result contains no markup except the spans.
-public enum SwiftHighlighter {
+enum SwiftHighlighter {
     /// The highlighted HTML of `source`, without an enclosing `<pre>` or `<code>`.
-    public static func highlight(_ source: String) -> String {
+    static func highlight(_ source: String) -> String {
         if let known = HighlightMemo.shared.html(for: source) { return known }
         let tree = Parser.parse(source: source)
         let bytes = Array(source.utf8)

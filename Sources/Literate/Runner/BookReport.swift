@@ -3,17 +3,18 @@ import Foundation
 /// The JSON report of a whole `run` or `check` (`--format json`), and of `merge-reports`.
 public struct BookReport: Sendable, Codable {
     /// `run` or `check`.
-    public var mode: String
+    var mode: String
     /// The exit status the run ended with (`RunnerExit`).
     public var exitCode: Int32
     /// The shard this report covers (`2/4`), nil for the whole book.
-    public var shard: String?
+    var shard: String?
     /// Cells left out by `--skip-tags` or `--only-tags` (each is also `skipped` in its chapter).
-    public var skippedCells: Int
+    var skippedCells: Int
+    /// Every chapter's report, in book order.
     public var chapters: [ChapterReport]
 
     /// A report of `chapters`; `skippedCells` is counted from them.
-    public init(mode: String, exitCode: Int32, shard: String? = nil, chapters: [ChapterReport]) {
+    init(mode: String, exitCode: Int32, shard: String? = nil, chapters: [ChapterReport]) {
         self.mode = mode
         self.exitCode = exitCode
         self.shard = shard

@@ -5,8 +5,9 @@ import Foundation
 /// prints nothing: the command line shows each chapter's report as it is handed over, and the
 /// run's result at the end.
 public struct BookRunner {
-    public var options: RunnerOptions
+    var options: RunnerOptions
 
+    /// A runner of the book that `options` describe.
     public init(options: RunnerOptions) {
         self.options = options
     }

@@ -2,9 +2,9 @@
 /// text, JSON or GitHub annotations.
 public struct ChapterReport: Sendable, Codable {
     /// One thing wrong, at a chapter location.
-    public struct Problem: Sendable, Codable {
+    struct Problem: Sendable, Codable {
         /// What kind of problem it is; in JSON, the raw value (`"failed"`, `"changedNumber"`, ...).
-        public enum Kind: String, Sendable, Codable, CaseIterable {
+        enum Kind: String, Sendable, Codable, CaseIterable {
             /// The chapter as a whole could not run (no compiler, no engine).
             case failed
             /// `run`: the chapter or a figure file could not be written.
@@ -14,20 +14,20 @@ public struct ChapterReport: Sendable, Codable {
             case newFailure, unexpectedSuccess
 
             /// The problem kind of an output mismatch (the same word).
-            public init(_ mismatch: MismatchKind) {
+            init(_ mismatch: MismatchKind) {
                 self = Kind(rawValue: mismatch.rawValue)!
             }
         }
 
         /// 1-based line in the chapter; 0 for the chapter as a whole (it could not be written or run).
-        public var line: Int
-        public var column: Int?
-        public var kind: Kind
-        public var message: String
+        var line: Int
+        var column: Int?
+        var kind: Kind
+        var message: String
         /// For a stale output: the unified diff from the recorded to the actual output.
-        public var diff: String?
+        var diff: String?
 
-        public init(line: Int, column: Int?, kind: Kind, message: String, diff: String? = nil) {
+        init(line: Int, column: Int?, kind: Kind, message: String, diff: String? = nil) {
             self.line = line
             self.column = column
             self.kind = kind
@@ -37,15 +37,15 @@ public struct ChapterReport: Sendable, Codable {
 
         /// The problem as a diagnostic in the chapter at `path`: at its line (and column), or at
         /// the file as a whole for line 0.
-        public func diagnostic(path: String) -> Diagnostic {
+        func diagnostic(path: String) -> Diagnostic {
             .error(message, path: path, line: line == 0 ? nil : line, column: column, detail: diff)
         }
     }
 
     /// One cell's result.
-    public struct Cell: Sendable, Codable {
+    struct Cell: Sendable, Codable {
         /// What became of the cell; in JSON, the raw value.
-        public enum Status: String, Sendable, Codable, CaseIterable {
+        enum Status: String, Sendable, Codable, CaseIterable {
             case passed
             case failed
             /// check: the recorded output (or figure) differs from the new one.
@@ -61,17 +61,17 @@ public struct ChapterReport: Sendable, Codable {
         }
 
         /// Which cell; `"number": 3` in JSON, as messages say "cell 3".
-        public var id: Literate.Cell.ID
-        public var line: Int
-        public var status: Status
+        var id: Literate.Cell.ID
+        var line: Int
+        var status: Status
         /// Why a `skipped` cell was left out: `tags slow`, `not tagged gpu`, `after skipped cell 3`.
-        public var skippedBecause: String?
+        var skippedBecause: String?
 
         enum CodingKeys: String, CodingKey {
             case id = "number", line, status, skippedBecause
         }
 
-        public init(id: Literate.Cell.ID, line: Int, status: Status, skippedBecause: String? = nil) {
+        init(id: Literate.Cell.ID, line: Int, status: Status, skippedBecause: String? = nil) {
             self.id = id
             self.line = line
             self.status = status
@@ -79,33 +79,33 @@ public struct ChapterReport: Sendable, Codable {
         }
     }
 
-    public var path: String
-    public var cells: [Cell] = []
-    public var problems: [Problem] = []
+    var path: String
+    var cells: [Cell] = []
+    var problems: [Problem] = []
     /// Compiler warnings, each already placed in the chapter (`path:line:column: warning: ...`).
-    public var warnings: [String] = []
-    public var seconds: Double = 0
+    var warnings: [String] = []
+    var seconds: Double = 0
     /// Whether the cells' results came from the cache.
-    public var cached = false
-    public var compilations = 0
+    var cached = false
+    var compilations = 0
     /// Of `seconds`, the time spent in the compiler and in the chapter's program.
-    public var compileSeconds = 0.0
-    public var runSeconds = 0.0
+    var compileSeconds = 0.0
+    var runSeconds = 0.0
     /// Whether `run` rewrote the file.
-    public var written = false
+    var written = false
 
-    public init(path: String) { self.path = path }
+    init(path: String) { self.path = path }
 
-    public var succeeded: Bool { problems.isEmpty }
+    var succeeded: Bool { problems.isEmpty }
 
     /// Cells left out by tags: reported as skipped, never as passed.
-    public var skippedCells: Int { cells.filter { $0.status == .skipped }.count }
+    var skippedCells: Int { cells.filter { $0.status == .skipped }.count }
 
     /// Cells that ran (passed, failed, stale or unchecked), from the cache or not.
-    public var ranCells: Int {
+    var ranCells: Int {
         cells.filter { [.passed, .failed, .stale, .unchecked].contains($0.status) }.count
     }
 
     /// The problems as diagnostics in this chapter, in order.
-    public var diagnostics: [Diagnostic] { problems.map { $0.diagnostic(path: path) } }
+    var diagnostics: [Diagnostic] { problems.map { $0.diagnostic(path: path) } }
 }

@@ -10,17 +10,17 @@ import Foundation
 public enum ReportMerger {
     /// Why reports cannot be merged, as `file: error: ...` (or `error: ...` when no one report
     /// is at fault) with a next step.
-    public struct Problem: DiagnosticConvertible {
+    struct Problem: DiagnosticConvertible {
         /// The report at fault, if one is.
-        public var file: String?
-        public var message: String
+        var file: String?
+        var message: String
 
         init(_ file: String? = nil, _ message: String) {
             self.file = file
             self.message = message
         }
 
-        public var diagnostics: [Diagnostic] { [Diagnostic(.error, at: file.map { Diagnostic.Location(path: $0) }, message)] }
+        var diagnostics: [Diagnostic] { [Diagnostic(.error, at: file.map { Diagnostic.Location(path: $0) }, message)] }
     }
 
     /// Reads the report files and merges them.
@@ -44,7 +44,7 @@ public enum ReportMerger {
     }
 
     /// Merges reports, each named by where it came from (for messages).
-    public static func merge(_ reports: [(name: String, report: BookReport)]) throws -> BookReport {
+    static func merge(_ reports: [(name: String, report: BookReport)]) throws -> BookReport {
         guard let first = reports.first else { throw Problem(nil, "no reports to merge") }
         if let other = reports.first(where: { $0.report.mode != first.report.mode }) {
             throw Problem(other.name, "a '\(other.report.mode)' report cannot be merged with the "

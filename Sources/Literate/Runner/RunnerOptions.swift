@@ -3,6 +3,7 @@ import Foundation
 /// What `swiftbook run` and `swiftbook check` were asked to do. How the outcome is shown
 /// (progress, JSON, annotations) is the command line's business, not the runner's.
 public struct RunnerOptions: Sendable {
+    /// What the run does with each cell's output.
     public enum Mode: String, Sendable {
         /// Write verified outputs into the chapters.
         case run
@@ -10,27 +11,28 @@ public struct RunnerOptions: Sendable {
         case check
     }
 
-    public var mode: Mode
+    var mode: Mode
     /// Chapter files or folders of them.
-    public var paths: [String]
+    var paths: [String]
     /// Chapters run at the same time.
-    public var jobs: Int
+    var jobs: Int
     /// Overrides every chapter's `timeout=` (seconds); nil keeps the chapter's, else 60.
-    public var timeout: Double?
+    var timeout: Double?
     /// Bytes of output kept per cell.
-    public var maxOutput: Int
+    var maxOutput: Int
     /// The engine build folder (`--engine`); nil searches.
-    public var engine: String?
+    var engine: String?
     /// The cache folder (`--cache-dir`); nil uses `.build/swiftbook-cache` of the package.
-    public var cacheDirectory: String?
+    var cacheDirectory: String?
     /// Whether cached results are used (false for `--no-cache`). Results are stored either way,
     /// so a `--no-cache` run refreshes the cache.
-    public var useCache: Bool
+    var useCache: Bool
     /// Only this part of the book (`--shard K/N`); nil runs every chapter.
-    public var shard: Shard?
+    var shard: Shard?
     /// Tagged work left out (`--skip-tags`, `--only-tags`).
-    public var tags: TagFilter
+    var tags: TagFilter
 
+    /// The options of a run; what is not given takes the command line's default.
     public init(mode: Mode, paths: [String] = [], jobs: Int? = nil, timeout: Double? = nil, maxOutput: Int = 65536,
                 engine: String? = nil, cacheDirectory: String? = nil, useCache: Bool = true,
                 shard: Shard? = nil, tags: TagFilter = TagFilter()) {

@@ -9,11 +9,11 @@
 /// chapter paths and the timings: shards that restore the same cache folder agree on it.
 public struct Shard: Sendable, Equatable, CustomStringConvertible {
     /// 1-based: the first shard is `1/N`.
-    public var index: Int
-    public var count: Int
+    var index: Int
+    var count: Int
 
     /// Shard `index` of `count`, or nil unless 1 <= index <= count.
-    public init?(index: Int, count: Int) {
+    init?(index: Int, count: Int) {
         guard count >= 1, (1...count).contains(index) else { return nil }
         self.index = index
         self.count = count
@@ -30,13 +30,13 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
     public var description: String { "\(index)/\(count)" }
 
     /// The chapters of this shard, in the order given.
-    public func chapters(of paths: [String], times: [String: Double]) -> [String] {
+    func chapters(of paths: [String], times: [String: Double]) -> [String] {
         let mine = Set(Shard.partition(paths, times: times, count: count)[index - 1])
         return paths.filter(mine.contains)
     }
 
     /// All `count` shards, each a list of paths (longest first).
-    public static func partition(_ paths: [String], times: [String: Double], count: Int) -> [[String]] {
+    static func partition(_ paths: [String], times: [String: Double], count: Int) -> [[String]] {
         let known = paths.compactMap { times[$0] }.filter { $0.isFinite && $0 >= 0 }
         let typical = known.isEmpty ? 1 : known.reduce(0, +) / Double(known.count)
         let weighted = Set(paths).map { path -> (String, Double) in

@@ -10,8 +10,8 @@
 ///
 /// Skipped cells are reported as `skipped`, never as passed, and keep their recorded outputs.
 public struct TagFilter: Sendable, Equatable {
-    public var skip: Set<String>
-    public var only: Set<String>
+    var skip: Set<String>
+    var only: Set<String>
 
     /// The tags of `--skip-tags` and of `--only-tags` (empty: that option was not given).
     public init(skip: Set<String> = [], only: Set<String> = []) {

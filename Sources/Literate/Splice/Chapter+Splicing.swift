@@ -24,7 +24,7 @@ extension Chapter {
     /// two edits for one cell, the last counts.
     ///
     /// - Returns: the new file bytes.
-    public func splicing(_ outputEdits: [OutputEdit]) -> [UInt8] {
+    func splicing(_ outputEdits: [OutputEdit]) -> [UInt8] {
         var wanted: [Cell.ID: OutputEdit] = [:]
         for edit in outputEdits { wanted[edit.cell] = edit }
         var edits: [SpliceEdit] = []

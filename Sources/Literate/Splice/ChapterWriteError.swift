@@ -1,7 +1,7 @@
 /// Why `run` did not write a chapter. Its diagnostic has no location: the chapter's report
 /// holds the message and puts the chapter's path in front (`Chapters/x.md: error: ...`), so the
 /// path appears once.
-public enum ChapterWriteError: DiagnosticConvertible, Equatable, Sendable {
+enum ChapterWriteError: DiagnosticConvertible, Equatable, Sendable {
     /// The file (the link's target, for a symbolic link) has no write permission for its owner, or
     /// this user may not write it. Refused even for root, who could write it anyway.
     case readOnly(file: String)
@@ -16,7 +16,7 @@ public enum ChapterWriteError: DiagnosticConvertible, Equatable, Sendable {
     case failed(reason: String)
 
     /// What went wrong and what to do, without a severity or location.
-    public var message: String {
+    var message: String {
         switch self {
         case .readOnly(let file):
             return "the chapter is read-only, so its new outputs were not written; make it writable "
@@ -35,5 +35,5 @@ public enum ChapterWriteError: DiagnosticConvertible, Equatable, Sendable {
         }
     }
 
-    public var diagnostics: [Diagnostic] { [Diagnostic(.error, message)] }
+    var diagnostics: [Diagnostic] { [Diagnostic(.error, message)] }
 }

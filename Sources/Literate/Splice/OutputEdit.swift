@@ -1,5 +1,5 @@
 /// One change to a chapter's output blocks, as `Chapter.splicing(_:)` takes it.
-public enum OutputEdit: Hashable, Sendable {
+enum OutputEdit: Hashable, Sendable {
     /// The cell's output block holds `text`, what the cell printed (not yet encoded; see
     /// `OutputEncoding`): the block is created after the cell, or rewritten. Empty text makes an
     /// empty block; a cell that printed nothing is given `remove` by the runner instead.
@@ -8,7 +8,7 @@ public enum OutputEdit: Hashable, Sendable {
     case remove(Cell.ID)
 
     /// The cell the edit is about.
-    public var cell: Cell.ID {
+    var cell: Cell.ID {
         switch self {
         case .write(let cell, _), .remove(let cell): return cell
         }

@@ -17,9 +17,9 @@
 /// else alone, so `decode(encode(text)) == text` for every text. `check` compares the recorded
 /// block with `encode(actual)`, so both sides are in the same notation, and whatever it prints
 /// (diffs, messages) holds no raw control characters.
-public enum OutputEncoding {
+enum OutputEncoding {
     /// The text as it goes into an output block.
-    public static func encode(_ printed: String) -> String {
+    static func encode(_ printed: String) -> String {
         var result = ""
         let scalars = Array(printed.unicodeScalars)
         var lineStart = result.unicodeScalars.endIndex
@@ -41,7 +41,7 @@ public enum OutputEncoding {
     }
 
     /// The text a recorded output block stands for.
-    public static func decode(_ recorded: String) -> String {
+    static func decode(_ recorded: String) -> String {
         let scalars = Array(recorded.unicodeScalars)
         var result = String.UnicodeScalarView()
         var index = 0
@@ -59,7 +59,7 @@ public enum OutputEncoding {
 
     /// Text made safe for a terminal: control characters other than `\n` and `\t` in the visible
     /// notation, nothing else changed. For messages and diffs, which need not be reversible.
-    public static func visible(_ text: String) -> String {
+    static func visible(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { needsEscape($0) && $0 != "\t" }) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {

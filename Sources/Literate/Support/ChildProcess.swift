@@ -6,7 +6,7 @@ import Darwin
 import Foundation
 
 /// How a child process ended.
-public enum Termination: Sendable, Equatable {
+enum Termination: Sendable, Equatable {
     /// `exit(code)` or a return from `main`.
     case exited(Int32)
     /// Killed by a signal (a Swift trap is `SIGILL` or `SIGTRAP`).

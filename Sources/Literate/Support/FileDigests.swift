@@ -13,18 +13,18 @@ import Darwin
 /// any rebuild, copy or fresh clone changes one of them, so the file is read and hashed again,
 /// and the same bytes give the same digest wherever and whenever they were made. That is what
 /// lets a cache folder move between machines and clones (`ToolIdentity`).
-public struct FileDigests: Sendable {
+struct FileDigests: Sendable {
     /// Where digests are remembered (`<cache>/digests`); nil remembers nothing.
-    public let directory: URL?
+    let directory: URL?
 
     /// Digests remembered in `directory` (created when missing), or nowhere for nil.
-    public init(directory: URL?) {
+    init(directory: URL?) {
         self.directory = directory
         if let directory { try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) }
     }
 
     /// `elf-sections:<hex>` or `sha256:<hex>` for the file's bytes, or nil when it cannot be read.
-    public func digest(ofFile path: String) -> String? {
+    func digest(ofFile path: String) -> String? {
         guard let stamp = Self.stamp(path) else { return nil }
         let memo = directory?.appendingPathComponent("\(SHA256.hex(stamp)).sha256")
         if let memo, let text = try? String(contentsOf: memo, encoding: .utf8), Self.isDigest(text) { return text }

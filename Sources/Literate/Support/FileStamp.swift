@@ -11,16 +11,16 @@ import Darwin
 ///
 /// The one answer to "has this file changed?": the preview's `FileWatcher` polls it, and
 /// `FileDigests` (and the compiler's remembered version) key what they remember by it.
-public struct FileStamp: Hashable, Sendable, CustomStringConvertible {
-    public var size: Int64
+struct FileStamp: Hashable, Sendable, CustomStringConvertible {
+    var size: Int64
     /// Modification time: seconds since 1970 and the nanoseconds within that second.
-    public var modifiedSeconds: Int64
-    public var modifiedNanoseconds: Int64
-    public var inode: UInt64
-    public var device: UInt64
+    var modifiedSeconds: Int64
+    var modifiedNanoseconds: Int64
+    var inode: UInt64
+    var device: UInt64
 
     /// The stamp of the file `path` leads to (through symbolic links), nil when it is missing.
-    public init?(path: String) {
+    init?(path: String) {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         #if canImport(Darwin)
@@ -36,7 +36,7 @@ public struct FileStamp: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `size`, `seconds.nanoseconds`, inode and device, separated by NUL characters.
-    public var description: String {
+    var description: String {
         "\(size)\0\(modifiedSeconds).\(modifiedNanoseconds)\0\(inode)\0\(device)"
     }
 }

@@ -17,7 +17,7 @@ public enum Interrupts {
     private static let flag = InterruptFlag()
 
     /// Whether a signal asked the runner to stop.
-    public static var isInterrupted: Bool { flag.value }
+    static var isInterrupted: Bool { flag.value }
 
     /// Installs the handlers; call once at start.
     public static func install() {
@@ -42,7 +42,7 @@ public enum Interrupts {
 
     /// Blocks forever once interrupted, so the handler, not the finishing main thread, decides
     /// the exit status.
-    public static func parkIfInterrupted() {
+    static func parkIfInterrupted() {
         while isInterrupted { pause() }
     }
 }

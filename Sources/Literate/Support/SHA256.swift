@@ -1,24 +1,24 @@
 /// SHA-256 (FIPS 180-4), written out because FoundationEssentials has none and the project takes
 /// no dependency for it. Used for cache keys and for the content of engine and tool files
 /// (`FileDigests`), so whole blocks are hashed in place.
-public struct SHA256 {
+struct SHA256 {
     private var state: [UInt32] = [
         0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
     ]
     private var pending: [UInt8] = []
     private var length: UInt64 = 0
 
-    public init() {}
+    init() {}
 
     /// Adds bytes to the message.
-    public mutating func update(_ bytes: some Sequence<UInt8>) {
+    mutating func update(_ bytes: some Sequence<UInt8>) {
         let done: Void? = bytes.withContiguousStorageIfAvailable { update(buffer: UnsafeRawBufferPointer($0)) }
         if done == nil { Array(bytes).withUnsafeBytes { update(buffer: $0) } }
     }
 
     /// Adds the bytes of a buffer: whole 64-byte blocks are compressed where they lie, so hashing
     /// a file of megabytes (the engine library, for the cache key) copies nothing.
-    public mutating func update(buffer: UnsafeRawBufferPointer) {
+    mutating func update(buffer: UnsafeRawBufferPointer) {
         guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
         length &+= UInt64(buffer.count)
         var offset = 0
@@ -38,13 +38,13 @@ public struct SHA256 {
     }
 
     /// Adds a string's UTF-8 bytes, then a 0 byte so ("ab", "c") and ("a", "bc") hash differently.
-    public mutating func update(field: String) {
+    mutating func update(field: String) {
         update(field.utf8)
         update(CollectionOfOne(0))
     }
 
     /// The 32-byte digest: pad with 1, zeros, and the bit length (big-endian) to a 64-byte multiple.
-    public func finalize() -> [UInt8] {
+    func finalize() -> [UInt8] {
         var copy = self
         let bitLength = length &* 8
         copy.update(CollectionOfOne(0x80))
@@ -54,12 +54,12 @@ public struct SHA256 {
     }
 
     /// The digest as 64 lowercase hex digits.
-    public func hexDigest() -> String {
+    func hexDigest() -> String {
         finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
     }
 
     /// The hex digest of a string's UTF-8 bytes.
-    public static func hex(_ text: String) -> String {
+    static func hex(_ text: String) -> String {
         var hash = SHA256()
         hash.update(text.utf8)
         return hash.hexDigest()

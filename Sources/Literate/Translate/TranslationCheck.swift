@@ -4,18 +4,18 @@ import Foundation
 /// translation among the chapters is held to its source (`TranslationParity`) and to the version
 /// of the source it records (`TranslationDrift`). `run` records that version in a translation
 /// that has none yet, when parity holds.
-public enum TranslationCheck {
+enum TranslationCheck {
     /// The outcome for the chapters of one `run` or `check`.
-    public struct Result {
+    struct Result {
         /// Problems, each printable as `path:line:column: error: ...` (with a diff under it).
-        public var problems: [TranslationProblem] = []
+        var problems: [TranslationProblem] = []
         /// Translations into which `run` wrote a `source=` record.
-        public var recorded: [String] = []
+        var recorded: [String] = []
     }
 
     /// Checks the translations among `files` (as read from disk now, so after `run` wrote the
     /// outputs). With `record`, a translation without a record gets one when it keeps parity.
-    public static func verify(files: [String], record: Bool) -> Result {
+    static func verify(files: [String], record: Bool) -> Result {
         var result = Result()
         for path in files {
             guard let (sourcePath, _) = TranslationLayout.source(ofTranslation: path),

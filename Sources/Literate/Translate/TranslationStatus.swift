@@ -5,7 +5,7 @@ public enum TranslationStatus {
     /// One translation, or one that should exist.
     public struct Entry: Equatable, Sendable {
         /// Where the translation stands.
-        public enum State: Equatable, Sendable {
+        enum State: Equatable, Sendable {
             case inSync
             /// The source's cells that changed since the translation was made.
             case outdated([Cell.ID])
@@ -15,12 +15,12 @@ public enum TranslationStatus {
             case missing
         }
         /// The translation's path (where it would be, when missing).
-        public var path: String
+        var path: String
         /// The language folder's tag.
-        public var language: String
+        var language: String
         /// The source chapter's path.
-        public var source: String
-        public var state: State
+        var source: String
+        var state: State
 
         /// `Chapters/ja/custom-layers.md: outdated (cells 4, 7 of Chapters/custom-layers.md changed)`.
         public var line: String {
