@@ -104,22 +104,37 @@ public final class PreviewSession: @unchecked Sendable {
     /// The current pages (for tests).
     public var currentSite: PreviewSite { siteBox.site }
 
-    /// Polls for changes and rebuilds after each burst of saves has settled.
+    /// Looks for changes whenever a save in a watched folder wakes it (and at least every poll
+    /// interval), and rebuilds once a burst of saves is complete.
     private func watch() {
+        let signal = SaveSignal(folders: watchedFolders())
         while !Interrupts.isInterrupted {
-            Thread.sleep(forTimeInterval: options.pollInterval)
+            var wake = signal.wait(seconds: options.pollInterval)
             var changed = watcher.changes(among: watchedPaths())
             guard !changed.isEmpty else { continue }
-            // Editors write a file in several steps (truncate, write, rename); wait until a short
-            // look finds nothing new, so one save is one round.
-            for _ in 0..<20 {
-                Thread.sleep(forTimeInterval: 0.03)
+            // Editors write a file in several steps (truncate, write, rename). Unless the events
+            // say the save is complete, wait until a short look finds nothing new, so one save
+            // is one round.
+            var looks = 0
+            while wake != .saved && looks < 20 {
+                looks += 1
+                wake = signal.wait(seconds: 0.03)
                 let more = watcher.changes(among: watchedPaths())
-                if more.isEmpty { break }
                 changed.formUnion(more)
+                if more.isEmpty && wake != .saved { break }
             }
             _ = rebuild(changed: changed, everything: changed.contains(runner.engineLibrary))
         }
+    }
+
+    /// The folders holding the watched files, for `SaveSignal`.
+    private func watchedFolders() -> [String] {
+        var folders: [String] = []
+        for path in watchedPaths() {
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            if !folders.contains(folder) { folders.append(folder) }
+        }
+        return folders
     }
 
     /// Every file whose change matters: the chapters, the `ORDER` files of the chapter folders, the engine library.

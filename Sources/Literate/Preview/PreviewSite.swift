@@ -29,6 +29,7 @@ final class PreviewSiteBuilder: @unchecked Sendable {
     private var mathFailures: [Formula: String] = [:]
     private var bodyCache = PreviewBodyCache()
     private var mathSpans: [String: (markdown: String, spans: [MathSpan])] = [:]
+    private var sourceMemo: [String: (chapter: PreviewChapterResult, source: ChapterSource)] = [:]
 
     init(renderer: SiteRenderer) {
         self.renderer = renderer
@@ -45,7 +46,13 @@ final class PreviewSiteBuilder: @unchecked Sendable {
             problems[path, default: []].append(String(describing: error))
         }
         errors.forEach(note)
-        let sources = chapters.map(Self.source)
+        // A chapter that did not run again this round is not parsed again either.
+        let sources = chapters.map { chapter in
+            if let kept = sourceMemo[chapter.path], kept.chapter == chapter { return kept.source }
+            let source = Self.source(chapter)
+            sourceMemo[chapter.path] = (chapter, source)
+            return source
+        }
         // Positions in messages are those of the saved text, which the author's editor shows.
         let saved = chapters.map { (path: $0.path, markdown: String(decoding: $0.saved, as: UTF8.self)) }
         let references = BookReferences(chapters: saved)
