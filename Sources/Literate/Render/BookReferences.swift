@@ -16,9 +16,14 @@ public struct BookReferences: Sendable {
     /// Reads the labels and references of `chapters` (path and Markdown, in reading order; the
     /// first is chapter 1).
     public init(chapters: [(path: String, markdown: String)]) {
-        let scanned = chapters.enumerated().map { index, chapter in
+        self.init(scanned: chapters.enumerated().map { index, chapter in
             (path: chapter.path, labels: Self.labels(of: chapter.markdown, chapterNumber: index + 1))
-        }
+        })
+    }
+
+    /// The same from labels already read (`labels(of:chapterNumber:)`; the preview keeps those
+    /// of the chapters that did not change).
+    init(scanned: [(path: String, labels: ChapterLabels)]) {
         for chapter in scanned {
             let fileName = URL(fileURLWithPath: chapter.path).lastPathComponent
             targets[fileName] = Dictionary(chapter.labels.targets.map { ($0.label, $0) }, uniquingKeysWith: { first, _ in first })
