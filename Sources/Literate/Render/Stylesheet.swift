@@ -9,8 +9,9 @@
 /// (`resources: [.embedInCode(...)]` in Package.swift, read here as `PackageResources.style_css`),
 /// so no resource bundle is looked up when the tool runs: a `swiftbook` binary that was copied
 /// elsewhere, or built into another package's `.build` by `swift run`, has its stylesheet
-/// with it. (A `.copy` resource read through `Bundle.module` would be a folder beside the
-/// executable that a copied binary leaves behind, and a missing bundle stops the program.)
+/// with it. (A `.copy` resource read through `Bundle.module` is a folder beside the executable;
+/// a copied binary finds it only at the absolute path of the build it came from, and a missing
+/// bundle stops the program.)
 public enum Stylesheet {
     /// The CSS text: `style.css` as written, without its final line break.
     public static let css: String = {
