@@ -24,6 +24,7 @@ rounds=${ROUNDS:-7}
 chapter=${CHAPTER:-custom-layers.md}
 page=${chapter%.md}.html
 [[ -x $binary ]] || { echo "error: no $binary; build it with 'swift build -c release' or set SWIFTBOOK" >&2; exit 2; }
+binary=$(cd "$(dirname "$binary")" && pwd)/$(basename "$binary")   # the script works in a scratch folder
 
 work=$(mktemp -d)
 cleanup() {
@@ -107,7 +108,7 @@ printf '%-34s %10s %10s %10s %10s %8s\n' "median over $rounds rounds" "event" "p
 for kind in prose cell; do
     label=$([[ $kind == prose ]] && echo "prose edit" || echo "one-cell change")
     seen=$(awk -v k="$kind" '$2 == k { print $3 }' "$work/browser" | median)
-    printf '%-34s %9ss %9ss %9ss %9ss %7ss\n' "$label ($chapter)" "$(cut -d' ' -f1 "$work/$kind" | median)" \
-        "$(cut -d' ' -f2 "$work/$kind" | median)" "$(cut -d' ' -f3 "$work/$kind" | median)" "${seen:--}" \
+    printf '%-34s %9ss %9ss %9ss %10s %7ss\n' "$label ($chapter)" "$(cut -d' ' -f1 "$work/$kind" | median)" \
+        "$(cut -d' ' -f2 "$work/$kind" | median)" "$(cut -d' ' -f3 "$work/$kind" | median)" "${seen:+${seen}s}" \
         "$([[ $kind == prose ]] && echo 0.3 || echo 1.5)"
 done

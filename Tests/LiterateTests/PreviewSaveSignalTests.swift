@@ -8,37 +8,42 @@ import Testing
 @Suite struct PreviewSaveSignalTests {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("swiftbook-signal-\(UUID().uuidString)")
 
-    /// Waits until the signal reports something other than `.timeout`, for up to `seconds`.
-    func nextWake(_ signal: SaveSignal, seconds: Double = 5) -> SaveSignal.Wake {
+    /// Reads events until the signal says the saves are complete or `seconds` pass.
+    func waitUntilComplete(_ signal: SaveSignal, seconds: Double = 5) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
-        var wake = SaveSignal.Wake.timeout
-        while wake == .timeout && Date() < deadline { wake = signal.wait(seconds: 0.1) }
-        return wake
+        while !signal.savesAreComplete && Date() < deadline { signal.wait(seconds: 0.1) }
+        return signal.savesAreComplete
     }
 
-    @Test func aFileWrittenAndClosedIsSaved() throws {
+    @Test func aFileWrittenAndClosedIsComplete() throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let signal = SaveSignal(folders: [folder.path])
-        #expect(signal.wait(seconds: 0.05) == .timeout)
+        #expect(!signal.wait(seconds: 0.05))
+        #expect(!signal.savesAreComplete)
         try Data("# A chapter\n".utf8).write(to: folder.appendingPathComponent("a.md"))
-        #expect(nextWake(signal) == .saved)
+        #expect(signal.wait(seconds: 5), "the save woke the watcher")
+        #expect(waitUntilComplete(signal))
     }
 
-    @Test func aFileStillOpenForWritingIsNotSavedUntilItIsClosed() throws {
+    @Test func aFileTruncatedOrStillOpenForWritingIsNotComplete() throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("a.md")
-        try Data().write(to: file)
+        let file = folder.appendingPathComponent("a.md"), other = folder.appendingPathComponent("a.md.new")
+        try Data("# A chapter\n".utf8).write(to: file)
         let signal = SaveSignal(folders: [folder.path])
+        // Another file finished, then the chapter truncated and half written (`cat new > a.md` caught midway).
+        try Data("# A new chapter\n".utf8).write(to: other)
         let handle = try FileHandle(forWritingTo: file)
-        try handle.write(contentsOf: Data("# half a chapter".utf8))
-        #expect(nextWake(signal) == .changing)
+        try handle.truncate(atOffset: 0)
+        try handle.write(contentsOf: Data("# A ne".utf8))
+        while signal.wait(seconds: 0.2) {}
+        #expect(!signal.savesAreComplete, "the chapter is still open for writing")
         try handle.close()
-        #expect(nextWake(signal) == .saved)
+        #expect(waitUntilComplete(signal))
     }
 
-    @Test func aFileRenamedIntoPlaceIsSavedAndHiddenFilesDoNotHoldItBack() throws {
+    @Test func aFileRenamedIntoPlaceIsCompleteAndHiddenFilesDoNotHoldItBack() throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let signal = SaveSignal(folders: [folder.path])
@@ -51,9 +56,17 @@ import Testing
         let temporary = folder.appendingPathComponent(".a.md.tmp")
         try Data("# A chapter\n".utf8).write(to: temporary)
         #expect(rename(temporary.path, folder.appendingPathComponent("a.md").path) == 0)
-        var wakes: [SaveSignal.Wake] = []
-        while wakes.last != .saved && wakes.count < 5 { wakes.append(nextWake(signal, seconds: 2)) }
-        #expect(wakes.last == .saved, "\(wakes)")
+        #expect(waitUntilComplete(signal))
+    }
+
+    @Test func completionsAreForgottenBetweenRounds() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let signal = SaveSignal(folders: [folder.path])
+        try Data("# A chapter\n".utf8).write(to: folder.appendingPathComponent("a.md"))
+        #expect(waitUntilComplete(signal))
+        signal.forgetCompletions()
+        #expect(!signal.savesAreComplete)
     }
 }
 #endif

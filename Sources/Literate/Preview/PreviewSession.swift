@@ -109,20 +109,27 @@ public final class PreviewSession: @unchecked Sendable {
     private func watch() {
         let signal = SaveSignal(folders: watchedFolders())
         while !Interrupts.isInterrupted {
-            var wake = signal.wait(seconds: options.pollInterval)
+            signal.wait(seconds: options.pollInterval)
             var changed = watcher.changes(among: watchedPaths())
-            guard !changed.isEmpty else { continue }
+            guard !changed.isEmpty else { signal.forgetCompletions(); continue }
+            // The events of what this look saw were queued by the writer's own system calls:
+            // read them before judging whether the save is finished.
+            signal.wait(seconds: 0.002)
             // Editors write a file in several steps (truncate, write, rename). Unless the events
-            // say the save is complete, wait until a short look finds nothing new, so one save
-            // is one round.
+            // say every write is finished, wait until a short look finds nothing new, so one
+            // save is one round.
             var looks = 0
-            while wake != .saved && looks < 20 {
+            while !signal.savesAreComplete && looks < 20 {
                 looks += 1
-                wake = signal.wait(seconds: 0.03)
+                let woken = signal.wait(seconds: 0.03)
                 let more = watcher.changes(among: watchedPaths())
                 changed.formUnion(more)
-                if more.isEmpty && wake != .saved { break }
+                if more.isEmpty && !woken { break }
             }
+            // One more look, so the stamps kept are those of the finished files (the first look
+            // may have caught a file between its truncation and its write).
+            changed.formUnion(watcher.changes(among: watchedPaths()))
+            signal.forgetCompletions()
             _ = rebuild(changed: changed, everything: changed.contains(runner.engineLibrary))
         }
     }

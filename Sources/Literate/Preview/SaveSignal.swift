@@ -7,27 +7,18 @@ import Glibc
 /// next look (Linux inotify on the folders; elsewhere, and when inotify is unavailable, it only
 /// waits and the watcher polls as before).
 ///
-/// Polling (`FileWatcher`) stays the judge of what changed: an event only says "look now", and
+/// Polling (`FileWatcher`) stays the judge of what changed: events only say "look now", and
 /// whether the writers have finished. A file closed after writing (`IN_CLOSE_WRITE`) or renamed
-/// into place (`IN_MOVED_TO`) is complete, so when no other file is still open after a change,
-/// the round can start at once; otherwise the watcher waits for the save to settle, as it does
-/// when polling.
+/// into place (`IN_MOVED_TO`) is complete; one modified and not yet closed is still being
+/// written. When every file modified since has been completed, a round can start at once;
+/// otherwise the watcher waits for the save to settle, as it does when polling.
 final class SaveSignal: @unchecked Sendable {
-    /// What a wait saw.
-    enum Wake: Equatable {
-        /// Time ran out with no event.
-        case timeout
-        /// A save finished (a file closed after writing, or renamed into place), and no file
-        /// changed since is still being written.
-        case saved
-        /// Something changed but may still be being written (or there are no events to tell).
-        case changing
-    }
-
     private var descriptor: Int32 = -1
     private var watched: Set<String> = []
     /// Files modified and not yet closed, as `watch:name`.
     private var open: Set<String> = []
+    /// Whether a file was completed since the last `forgetCompletions()`.
+    private var sawCompletion = false
 
     /// Watches `folders` (more can be added with `watch(_:)`).
     init(folders: [String]) {
@@ -50,22 +41,31 @@ final class SaveSignal: @unchecked Sendable {
         #endif
     }
 
-    /// Waits up to `seconds` for events in the watched folders and reads all that are there.
-    func wait(seconds: Double) -> Wake {
+    /// True when the events say that every save seen is finished: at least one file was
+    /// completed since `forgetCompletions()` and none modified since is still open. Always false
+    /// without inotify.
+    var savesAreComplete: Bool { !watched.isEmpty && sawCompletion && open.isEmpty }
+
+    /// Starts counting completions afresh (after a look that found nothing, or a round).
+    func forgetCompletions() { sawCompletion = false }
+
+    /// Waits up to `seconds` for events in the watched folders and reads all that are there;
+    /// whether there were any.
+    @discardableResult
+    func wait(seconds: Double) -> Bool {
         guard descriptor >= 0 else {
             Thread.sleep(forTimeInterval: seconds)
-            return .changing
+            return false
         }
         var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
         let ready = poll(&poller, 1, Int32(max(0, seconds * 1000).rounded(.up)))
-        guard ready > 0 else { return .timeout }
+        guard ready > 0 else { return false }
         #if os(Linux)
         var buffer = [UInt8](repeating: 0, count: 16_384)
         let count = read(descriptor, &buffer, buffer.count)
-        guard count > 0 else { return .changing }
+        guard count > 0 else { return false }
         // Events are `inotify_event` headers (watch, mask, cookie, name length: 16 bytes) and a padded name.
         var offset = 0
-        var finished = false
         while offset + 16 <= count {
             func field(_ at: Int) -> UInt32 { buffer[offset + at..<offset + at + 4].reversed().reduce(0) { $0 << 8 | UInt32($1) } }
             let mask = field(4), nameLength = Int(field(12))
@@ -78,12 +78,12 @@ final class SaveSignal: @unchecked Sendable {
             if mask & UInt32(IN_MODIFY | IN_CREATE) != 0 { open.insert(file) }
             if mask & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_DELETE | IN_MOVED_FROM) != 0 {
                 open.remove(file)
-                finished = true
+                sawCompletion = true
             }
         }
-        return finished && open.isEmpty ? .saved : .changing
+        return true
         #else
-        return .changing
+        return false
         #endif
     }
 }
