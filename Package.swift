@@ -43,7 +43,9 @@ let package = Package(
                 .product(name: "SwiftParser", package: "swift-syntax"),
                 .product(name: "SwiftSyntax", package: "swift-syntax"),
                 .product(name: "SwiftIDEUtils", package: "swift-syntax"),
-            ]
+            ],
+            // The site's stylesheet, compiled in as bytes (see Sources/Literate/Render/Stylesheet.swift).
+            resources: [.embedInCode("Render/style.css")]
         ),
         .executableTarget(
             name: "swiftbook",

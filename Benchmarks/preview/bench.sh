@@ -10,8 +10,13 @@
 # timing from the save to the reload event, and to the page (fetched right after the event)
 # holding the new text, and the CPU time the round took (the preview's and its compilers' and
 # chapter programs'; on a busy machine the wall times mostly measure the wait for a core).
+# Then, when Chromium is installed (BROWSER=0 skips it), the same two edits ROUNDS times each
+# with the chapter's page open in headless Chromium, timing from the save to the new text being
+# in the page's DOM (browser-latency/main.swift, built here with swiftc together with the test
+# suite's DevTools client, Tests/LiterateTests/DevTools).
 # Prints each round and the medians beside the issue's targets (prose 0.3 s, one-cell change
-# 1.5 s), and the load average. Needs bash, curl, coreutils, awk, sed, Linux /proc.
+# 1.5 s), and the load average. Needs bash, curl, coreutils, awk, sed, Linux /proc (and swiftc
+# and Chromium for the browser figures).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 binary=${SWIFTBOOK:-$root/.build/release/swiftbook}
@@ -19,6 +24,7 @@ rounds=${ROUNDS:-7}
 chapter=${CHAPTER:-custom-layers.md}
 page=${chapter%.md}.html
 [[ -x $binary ]] || { echo "error: no $binary; build it with 'swift build -c release' or set SWIFTBOOK" >&2; exit 2; }
+binary=$(cd "$(dirname "$binary")" && pwd)/$(basename "$binary")   # the script works in a scratch folder
 
 work=$(mktemp -d)
 cleanup() {
@@ -69,7 +75,7 @@ measure() {
     awk -v s="$saved" -v e="$event" -v d="$shown" -v a="$cpu_before" -v b="$(cpu)" 'BEGIN { printf "%.3f %.3f %.2f\n", e - s, d - s, b - a }'
 }
 
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR > 0) print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 file="Chapters/$chapter"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -86,11 +92,23 @@ for round in $(seq 1 "$rounds"); do
     echo "$result" >> "$work/cell"
     sleep 0.3
 done
+
+# The same edits seen by a browser: the page open in headless Chromium reloads itself.
+: > "$work/browser"
+browser=$(command -v "${SWIFTBOOK_CHROMIUM:-chromium}" || command -v chromium-browser || command -v google-chrome || true)
+if [[ ${BROWSER:-1} != 0 && -n $browser ]]; then
+    swiftc -Onone -o "$work/browser-latency" "$root/Benchmarks/preview/browser-latency/main.swift" \
+        "$root"/Tests/LiterateTests/DevTools/*.swift 2> "$work/swiftc.log" || { cat "$work/swiftc.log" >&2; exit 1; }
+    SWIFTBOOK_CHROMIUM=$browser "$work/browser-latency" "$url$page" "$work/$file" "$rounds" | tee "$work/browser"
+fi
+
 echo
 echo "load average before: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-34s %10s %10s %10s %8s\n' "median over $rounds rounds" "event" "page" "CPU" "target"
+printf '%-34s %10s %10s %10s %10s %8s\n' "median over $rounds rounds" "event" "page" "CPU" "browser" "target"
 for kind in prose cell; do
     label=$([[ $kind == prose ]] && echo "prose edit" || echo "one-cell change")
-    printf '%-34s %9ss %9ss %9ss %7ss\n' "$label ($chapter)" "$(cut -d' ' -f1 "$work/$kind" | median)" \
-        "$(cut -d' ' -f2 "$work/$kind" | median)" "$(cut -d' ' -f3 "$work/$kind" | median)" "$([[ $kind == prose ]] && echo 0.3 || echo 1.5)"
+    seen=$(awk -v k="$kind" '$2 == k { print $3 }' "$work/browser" | median)
+    printf '%-34s %9ss %9ss %9ss %10s %7ss\n' "$label ($chapter)" "$(cut -d' ' -f1 "$work/$kind" | median)" \
+        "$(cut -d' ' -f2 "$work/$kind" | median)" "$(cut -d' ' -f3 "$work/$kind" | median)" "${seen:+${seen}s}" \
+        "$([[ $kind == prose ]] && echo 0.3 || echo 1.5)"
 done

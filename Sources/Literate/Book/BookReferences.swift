@@ -22,7 +22,9 @@ struct BookReferences: Sendable {
         })
     }
 
-    /// The targets and errors of chapters whose labels are already read, in reading order.
+    /// The targets and errors of chapters whose labels are already read, in reading order (the
+    /// renderer reads them with the math it found; the preview keeps those of the chapters that
+    /// did not change).
     init(scanned: [(path: String, labels: ChapterLabels)]) {
         for chapter in scanned {
             let fileName = URL(fileURLWithPath: chapter.path).lastPathComponent

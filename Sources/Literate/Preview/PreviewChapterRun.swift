@@ -26,6 +26,8 @@ struct PreviewChapterRunner: Sendable {
     let engine: Engine
     let timeout: Double?
     let maxOutput: Int
+    /// What the last rounds worked out once and need again on every save.
+    private let memo = PreviewRunMemo()
 
     /// Finds the engine and the compiler, and opens the cache near the first chapter.
     init(engine explicit: String?, cacheDirectory: String?, timeout: Double?, maxOutput: Int, near file: String) throws {
@@ -41,6 +43,11 @@ struct PreviewChapterRunner: Sendable {
 
     /// The library file whose changes mean the engine was rebuilt.
     var engineLibrary: String { engine.directory + "/" + Engine.libraryFile }
+
+    /// The files whose identity is in every cache key: the engine's library and modules, the compiler.
+    private var toolFiles: [String] {
+        [engineLibrary] + Engine.swiftModules.map { "\(engine.directory)/Modules/\($0).swiftmodule" } + [executor.compiler.swiftc]
+    }
 
     /// Runs the chapter at `path` as it is on disk now; with `write`, writes the outputs into it
     /// as `swiftbook run` does.
@@ -110,12 +117,23 @@ struct PreviewChapterRunner: Sendable {
         guard !cells.isEmpty else { return ChapterExecution(outcomes: [], warnings: [], compilations: 0, timedOut: false) }
         let settings = ExecutionSettings(chapterName: URL(fileURLWithPath: chapter.path).lastPathComponent, seed: chapter.seed,
                                          timeout: timeout ?? chapter.timeout ?? 60, maxOutput: maxOutput)
-        // The engine's identity is read now, so a rebuilt engine never answers from an old result.
-        let identity = ToolIdentity.make(engine: engine, compiler: executor.compiler, cacheDirectory: cache?.directory)
+        // The engine's identity is read again whenever its files changed on disk, so a rebuilt
+        // engine never answers from an old result.
+        let identity = memo.toolIdentity(stamps: toolFiles.map(FileWatcher.stamp)) {
+            ToolIdentity.make(engine: engine, compiler: executor.compiler, cacheDirectory: cache?.directory)
+        }
         let key = ResultCache.key(cells: cells, settings: settings, toolIdentity: identity)
-        if let cached = cache?.lookup(key) { return cached }
+        // A prose-only save asks again for the execution of the last round: kept in memory.
+        if let kept = memo.execution(for: key, path: chapter.path) { return kept }
+        if let cached = cache?.lookup(key) {
+            memo.keep(cached, for: key, path: chapter.path)
+            return cached
+        }
         let execution = try executor.execute(cells, settings: settings)
-        if !Interrupts.isInterrupted { cache?.store(execution, for: key) }
+        if !Interrupts.isInterrupted {
+            cache?.store(execution, for: key)
+            if !execution.timedOut { memo.keep(execution, for: key, path: chapter.path) }
+        }
         return execution
     }
 }

@@ -104,22 +104,44 @@ public final class PreviewSession: @unchecked Sendable {
     /// The current pages (for tests).
     var currentSite: PreviewSite { siteBox.site }
 
-    /// Polls for changes and rebuilds after each burst of saves has settled.
+    /// Looks for changes whenever a save in a watched folder wakes it (and at least every poll
+    /// interval), and rebuilds once a burst of saves is complete.
     private func watch() {
+        let signal = SaveSignal(folders: watchedFolders())
         while !Interrupts.isInterrupted {
-            Thread.sleep(forTimeInterval: options.pollInterval)
+            signal.wait(seconds: options.pollInterval)
             var changed = watcher.changes(among: watchedPaths())
-            guard !changed.isEmpty else { continue }
-            // Editors write a file in several steps (truncate, write, rename); wait until a short
-            // look finds nothing new, so one save is one round.
-            for _ in 0..<20 {
-                Thread.sleep(forTimeInterval: 0.03)
+            guard !changed.isEmpty else { signal.forgetCompletions(); continue }
+            // The events of what this look saw were queued by the writer's own system calls:
+            // read them before judging whether the save is finished.
+            signal.wait(seconds: 0.002)
+            // Editors write a file in several steps (truncate, write, rename). Unless the events
+            // say every write is finished, wait until a short look finds nothing new, so one
+            // save is one round.
+            var looks = 0
+            while !signal.savesAreComplete && looks < 20 {
+                looks += 1
+                let woken = signal.wait(seconds: 0.03)
                 let more = watcher.changes(among: watchedPaths())
-                if more.isEmpty { break }
                 changed.formUnion(more)
+                if more.isEmpty && !woken { break }
             }
+            // One more look, so the stamps kept are those of the finished files (the first look
+            // may have caught a file between its truncation and its write).
+            changed.formUnion(watcher.changes(among: watchedPaths()))
+            signal.forgetCompletions()
             _ = rebuild(changed: changed, everything: changed.contains(runner.engineLibrary))
         }
+    }
+
+    /// The folders holding the watched files, for `SaveSignal`.
+    private func watchedFolders() -> [String] {
+        var folders: [String] = []
+        for path in watchedPaths() {
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            if !folders.contains(folder) { folders.append(folder) }
+        }
+        return folders
     }
 
     /// Every file whose change matters: the chapters, the `ORDER` files of the chapter folders, the engine library.

@@ -29,6 +29,9 @@ final class PreviewSiteBuilder: @unchecked Sendable {
     private var mathFailures: [Formula: String] = [:]
     private var bodyCache = PreviewBodyCache()
     private var mathSpans: [String: (markdown: String, spans: [MathSpan])] = [:]
+    private var sourceMemo: [String: (chapter: PreviewChapterResult, source: ChapterSource)] = [:]
+    private var labelMemo: [String: (markdown: String, number: Int, labels: ChapterLabels)] = [:]
+    private var imageMemo: [String: (markdown: String, images: [String: URL], errors: [any Error])] = [:]
 
     init(renderer: SiteRenderer) {
         self.renderer = renderer
@@ -45,14 +48,20 @@ final class PreviewSiteBuilder: @unchecked Sendable {
             problems[path, default: []].append(String(describing: error))
         }
         errors.forEach(note)
-        let sources = chapters.map(Self.source)
+        // A chapter that did not run again this round is not parsed again either.
+        let sources = chapters.map { chapter in
+            if let kept = sourceMemo[chapter.path], kept.chapter == chapter { return kept.source }
+            let source = Self.source(chapter)
+            sourceMemo[chapter.path] = (chapter, source)
+            return source
+        }
         // Positions in messages are those of the saved text, which the author's editor shows.
         let saved = chapters.map { (path: $0.path, markdown: String(decoding: $0.saved, as: UTF8.self)) }
-        let references = BookReferences(chapters: saved)
+        let references = BookReferences(scanned: saved.enumerated().map { index, chapter in
+            (path: chapter.path, labels: labels(of: chapter.markdown, path: chapter.path, number: index + 1))
+        })
         references.errors.forEach(note)
-        var imageErrors: [any Error] = []
-        let images = renderer.collectImages(in: sources, errors: &imageErrors)
-        imageErrors.forEach(note)
+        let images = images(of: sources, note: note)
         typeset(saved, note: note)
 
         let bodies = bodyCache.bodies(for: sources, pageNames: pageNames, targets: references.targets, mathML: mathML,
@@ -85,6 +94,41 @@ final class PreviewSiteBuilder: @unchecked Sendable {
             display.failure = failure
             return display
         }
+    }
+
+    /// The labels and references of a chapter, read again only when its text or its number changed.
+    private func labels(of markdown: String, path: String, number: Int) -> ChapterLabels {
+        if let kept = labelMemo[path], kept.number == number, kept.markdown == markdown { return kept.labels }
+        let labels = BookReferences.labels(of: markdown, math: MathProtector(chapter: markdown), chapterNumber: number)
+        labelMemo[path] = (markdown, number, labels)
+        return labels
+    }
+
+    /// The chapters' local images (site path to file), as `SiteRenderer.collectImages` finds them;
+    /// a chapter's are found again only when its text changed, one of its images is gone, or it
+    /// had a problem with one.
+    private func images(of sources: [ChapterSource], note: (any Error) -> Void) -> [String: URL] {
+        var all: [String: URL] = [:]
+        for source in sources {
+            var found = imageMemo[source.path]
+            if found == nil || found!.markdown != source.markdown || !found!.errors.isEmpty
+                || !found!.images.values.allSatisfy({ FileManager.default.fileExists(atPath: $0.path) }) {
+                var errors: [any Error] = []
+                let images = renderer.collectImages(in: [source], errors: &errors)
+                found = (source.markdown, images, errors)
+                imageMemo[source.path] = found
+            }
+            found!.errors.forEach(note)
+            // Two chapters may not put different files at one path of the site.
+            for (path, file) in found!.images.sorted(by: { $0.key < $1.key }) {
+                if let other = all[path], other.standardizedFileURL != file.standardizedFileURL {
+                    note(RenderError(path: source.path, "image path '\(path)' names \(ChapterOrder.displayPath(file)) here but \(ChapterOrder.displayPath(other)) in another chapter; rename one of them"))
+                } else {
+                    all[path] = file
+                }
+            }
+        }
+        return all
     }
 
     /// Typesets the formulas not seen before, in one pandoc run, and notes the ones pandoc rejects.

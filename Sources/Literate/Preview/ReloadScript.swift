@@ -29,8 +29,12 @@ enum ReloadScript {
         </script>
 
         """
-        guard let range = html.range(of: "</body>", options: .backwards) else { return html + script }
-        return html.replacingCharacters(in: range.lowerBound..<range.lowerBound, with: script)
+        // Found from the end, in UTF-8 bytes: the tag is a few bytes before the end of a page, and
+        // Foundation's `range(of:options:)` would convert the whole page to UTF-16 first.
+        let bytes = Array(html.utf8), closing = Array("</body>".utf8)
+        guard let start = stride(from: bytes.count - closing.count, through: 0, by: -1)
+            .first(where: { bytes[$0..<$0 + closing.count].elementsEqual(closing) }) else { return html + script }
+        return String(decoding: bytes[..<start] + Array(script.utf8) + bytes[start...], as: UTF8.self)
     }
 
     /// A JavaScript string literal for a page name.
