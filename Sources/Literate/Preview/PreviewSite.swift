@@ -44,8 +44,9 @@ final class PreviewSiteBuilder: @unchecked Sendable {
         let pageNames = SiteRenderer.pageNames(for: files, errors: &errors)
         var problems: [String: [String]] = [:]
         func note(_ error: any Error) {
-            let path = (error as? RenderError)?.path ?? (error as? ChapterError)?.location.path ?? ""
-            problems[path, default: []].append(String(describing: error))
+            for diagnostic in Diagnostic.all(from: error) {
+                problems[diagnostic.location?.path ?? "", default: []].append(diagnostic.description)
+            }
         }
         errors.forEach(note)
         // A chapter that did not run again this round is not parsed again either.
