@@ -37,7 +37,7 @@ struct MergeReports: ParsableCommand {
         if format == .json {
             Console.output(merged.json)
         } else if Console.githubAnnotations {
-            Console.output(merged.chapters.map(ReportText.annotations).joined())
+            Console.output(ReportText.annotations(merged))
         }
         if merged.exitCode != 0 { throw ExitCode(merged.exitCode) }
     }

@@ -21,6 +21,7 @@ struct RunPrinter: Sendable {
             Console.message("swiftbook: shard \(shard) has no chapters (the book has \(bookSize)); nothing to do\n")
         } else {
             Console.report(run.diagnostics)
+            if format == .text && annotate { Console.output(ReportText.annotations(run)) }
         }
         let status = Self.exitStatus(of: run)
         if run.stopped || run.emptyShardOf != nil {

@@ -37,6 +37,41 @@ import Testing
         #expect(missing.stderr.contains("lack shard"), "\(missing.stderr)")
     }
 
+    /// References belong to the whole book: a shard accepts a link into a chapter another shard
+    /// checks, and a broken one is reported once, by the shard of the chapter it is written in,
+    /// in its JSON report too, so the merged verdict and its annotations have it.
+    @Test func referencesAreResolvedInTheWholeBookAndReportedByOneShard() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        try "# A\n\nSee [Section](b.md#details).\n".write(to: cli.chapter("a.md"), atomically: true, encoding: .utf8)
+        try "# B\n\n## Details\n\nText.\n".write(to: cli.chapter("b.md"), atomically: true, encoding: .utf8)
+        try "# C\n\nSee [Section](b.md#nowhere).\n".write(to: cli.chapter("c.md"), atomically: true, encoding: .utf8)
+        var files: [String] = []
+        var failing: [String] = []
+        for index in 1...3 {
+            let result = try cli.run("check", "Chapters", "--shard", "\(index)/3", "--format", "json")
+            let part = try report(result)
+            #expect(part.chapters.count == 1)
+            let path = try #require(part.chapters.first?.path)
+            if result.status != 0 { failing.append(path) }
+            #expect(result.status == (path == "Chapters/c.md" ? 1 : 0), "\(path): \(result.stderr)")
+            #expect((part.problems ?? []).map(\.path) == (path == "Chapters/c.md" ? ["Chapters/c.md"] : []), "\(result.stdout)")
+            let file = cli.folder.appendingPathComponent("shard-\(index).json")
+            try result.stdout.write(to: file, atomically: true, encoding: .utf8)
+            files.append(file.path)
+        }
+        #expect(failing == ["Chapters/c.md"])
+        let merged = try cli.run(["merge-reports"] + files, environment: ["GITHUB_ACTIONS": "true"])
+        #expect(merged.status == 1, "\(merged.stderr)")
+        #expect(merged.stderr.contains("Chapters/c.md:3:5: error: unresolved reference 'b.md#nowhere'"), "\(merged.stderr)")
+        #expect(merged.stderr.contains("merged 3 chapters; 1 with problems"), "\(merged.stderr)")
+        #expect(merged.stdout.contains("::error file=Chapters/c.md,line=3,col=5::"), "\(merged.stdout)")
+        // The whole book, unsharded, says the same.
+        let whole = try cli.run("check", "Chapters")
+        #expect(whole.status == 1)
+        #expect(whole.stderr.contains("Chapters/c.md:3:5: error: unresolved reference 'b.md#nowhere'"), "\(whole.stderr)")
+    }
+
     @Test func measuredTimesBecomeTheSplitTimesAfterAWholeRun() throws {
         let cli = try CLI("good.md", "sleepy.md")
         defer { cli.remove() }

@@ -36,6 +36,7 @@ public struct BookRun: Sendable {
 
     /// The run as the JSON report (`--format json`), which records the exit status it ended with.
     public func report(exitCode: Int32) -> BookReport {
-        BookReport(mode: mode.rawValue, exitCode: exitCode, shard: shard?.description, chapters: chapters)
+        BookReport(mode: mode.rawValue, exitCode: exitCode, shard: shard?.description, chapters: chapters,
+                   problems: diagnostics.map(BookReport.Problem.init))
     }
 }

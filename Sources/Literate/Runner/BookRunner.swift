@@ -32,6 +32,7 @@ public struct BookRunner {
         // The cache is written even when it is not read (`--no-cache`), so that such a run refreshes it.
         let cacheDirectory = options.cacheDirectory.map { URL(fileURLWithPath: $0) }
             ?? ResultCache.defaultDirectory(near: URL(fileURLWithPath: files[0]).deletingLastPathComponent())
+        let book = files
         if let shard = options.shard {
             let bookSize = files.count
             files = shard.chapters(of: files, times: ChapterTimings(cacheDirectory: cacheDirectory).splitTimes(of: files))
@@ -70,9 +71,14 @@ public struct BookRunner {
         })
         Interrupts.parkIfInterrupted()
         // check also fails on a broken cross-reference (unresolved or duplicate label; see BookReferences).
-        // Each language folder is a book of its own (Book/TranslationLayout.swift).
+        // Each language folder is a book of its own (Book/TranslationLayout.swift). References are
+        // resolved in the whole book, so a shard accepts a link to a chapter another shard checks,
+        // and each is reported by the shard that has the chapter it is written in.
+        let mine = Set(files)
         let referenceErrors = options.mode == .check
-            ? TranslationLayout.booksByFolder(files).flatMap { BookReferences.errors(inChapterFiles: $0) } : []
+            ? TranslationLayout.booksByFolder(book).flatMap { BookReferences.errors(inChapterFiles: $0) }
+                .filter { $0.location.map { mine.contains($0.path) } ?? true }
+            : []
         // Translations keep parity with their sources and record the version they translate (Translate/).
         let translations = TranslationCheck.verify(files: files, record: options.mode == .run && !Interrupts.isInterrupted)
         result.diagnostics = referenceErrors + translations.problems.flatMap(\.diagnostics)

@@ -53,7 +53,9 @@ public enum ReportMerger {
         try checkShards(reports)
         var owner: [String: String] = [:]
         var chapters: [ChapterReport] = []
+        var problems: [BookReport.Problem] = []
         for (name, report) in reports {
+            problems += report.problems ?? []
             for chapter in report.chapters {
                 if let earlier = owner.updateValue(name, forKey: chapter.path) {
                     throw Problem(name, "\(chapter.path) is also in \(earlier); the shards saw "
@@ -64,9 +66,9 @@ public enum ReportMerger {
         }
         let codes = reports.map(\.report.exitCode)
         let exitCode: Int32 = codes.contains(RunnerExit.usage) ? RunnerExit.usage
-            : codes.contains(where: { $0 != RunnerExit.success }) || chapters.contains(where: { !$0.succeeded })
+            : codes.contains(where: { $0 != RunnerExit.success }) || chapters.contains(where: { !$0.succeeded }) || !problems.isEmpty
                 ? RunnerExit.failure : RunnerExit.success
-        return BookReport(mode: first.report.mode, exitCode: exitCode, chapters: chapters)
+        return BookReport(mode: first.report.mode, exitCode: exitCode, chapters: chapters, problems: problems)
     }
 
     /// Shard reports must be `1/N` to `N/N`, each once.

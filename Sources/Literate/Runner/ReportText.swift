@@ -15,6 +15,16 @@ public enum ReportText {
         return OutputEncoding.visible(text)
     }
 
+    /// A merged report's problems, the chapters' and the book's own, as GitHub Actions annotations.
+    public static func annotations(_ report: BookReport) -> String {
+        report.chapters.map(annotations).joined() + report.bookDiagnostics.map(\.githubAnnotation).joined()
+    }
+
+    /// A run's own problems (not one chapter's cells) as GitHub Actions annotations.
+    public static func annotations(_ run: BookRun) -> String {
+        run.diagnostics.map(\.githubAnnotation).joined()
+    }
+
     /// One chapter's problems as GitHub Actions annotations.
     public static func annotations(_ report: ChapterReport) -> String {
         report.diagnostics.map(\.githubAnnotation).joined()
@@ -51,9 +61,12 @@ public enum ReportText {
     /// A merged report as the shards would have printed it: each chapter's problems, then
     /// `swiftbook: merged 40 chapters; all good`.
     public static func merged(_ report: BookReport) -> String {
-        let failed = report.chapters.filter { !$0.succeeded }.count
+        let book = report.bookDiagnostics
+        // Chapters with problems, and the other files the book's own problems are in.
+        let failing = Set(report.chapters.filter { !$0.succeeded }.map(\.path))
+        let failed = failing.count + Set(book.map { $0.location?.path ?? "" }).subtracting(failing).count
         let total = report.chapters.count
-        return report.chapters.map(problems).joined()
+        return report.chapters.map(problems).joined() + OutputEncoding.visible(book.map(\.line).joined())
             + "swiftbook: merged \(total) \(plural(total, "chapter")); "
             + (failed == 0 ? "all good" : "\(failed) with problems")
             + (report.skippedCells > 0 ? "; \(report.skippedCells) cells skipped by tags" : "") + "\n"
