@@ -17,7 +17,17 @@ import Testing
     struct SourceFile {
         var stage: String
         var name: String
+        /// The file as written.
+        var text: String
+        /// The file without comments and string literals.
         var code: String
+
+        init(stage: String, name: String, text: String) {
+            self.stage = stage
+            self.name = name
+            self.text = text
+            code = ArchitectureTests.withoutCommentsAndStrings(text)
+        }
     }
 
     static func files() throws -> [SourceFile] {
@@ -30,7 +40,7 @@ import Testing
             for name in try manager.contentsOfDirectory(atPath: sources.appendingPathComponent(folder).path)
             where name.hasSuffix(".swift") {
                 let text = try String(contentsOf: sources.appendingPathComponent("\(folder)/\(name)"), encoding: .utf8)
-                files.append(SourceFile(stage: folder, name: name, code: withoutCommentsAndStrings(text)))
+                files.append(SourceFile(stage: folder, name: name, text: text))
             }
         }
         return files
@@ -110,17 +120,13 @@ import Testing
     @Test func everyPublicDeclarationIsDocumented() throws {
         var undocumented: [String] = []
         var count = 0
-        for folder in try FileManager.default.contentsOfDirectory(atPath: Self.sources.path) {
-            let folderURL = Self.sources.appendingPathComponent(folder)
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: folderURL.path)) ?? [] where name.hasSuffix(".swift") {
-                let lines = try String(contentsOf: folderURL.appendingPathComponent(name), encoding: .utf8)
-                    .split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-                for (index, line) in lines.enumerated() where line.hasPrefix("public ") && !line.hasPrefix("public extension") {
-                    count += 1
-                    var above = index - 1
-                    while above >= 0, lines[above].hasPrefix("@") { above -= 1 }
-                    if above < 0 || !lines[above].hasPrefix("///") { undocumented.append("\(folder)/\(name):\(index + 1): \(line)") }
-                }
+        for file in try Self.files() {
+            let lines = file.text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            for (index, line) in lines.enumerated() where line.hasPrefix("public ") && !line.hasPrefix("public extension") {
+                count += 1
+                var above = index - 1
+                while above >= 0, lines[above].hasPrefix("@") { above -= 1 }
+                if above < 0 || !lines[above].hasPrefix("///") { undocumented.append("\(file.stage)/\(file.name):\(index + 1): \(line)") }
             }
         }
         #expect(count > 0)

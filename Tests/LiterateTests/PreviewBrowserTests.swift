@@ -21,19 +21,6 @@ struct PreviewBrowserTests {
         })()
         """
 
-    /// Records the page's EventSource objects, so the test can wait until the reload stream is
-    /// open before it saves (a save before that would find no tab to reload). Runs before the
-    /// page's own scripts on every load; it only watches.
-    static let watchEventSources = """
-        window.__eventSources = [];
-        const OriginalEventSource = window.EventSource;
-        window.EventSource = function (url) {
-          const source = new OriginalEventSource(url);
-          window.__eventSources.push(source);
-          return source;
-        };
-        """
-
     /// Opens `first.html` of a served scratch book in a fresh browser and runs `body`.
     func withPage(_ body: (PreviewBook, DevToolsPage) throws -> Void) throws {
         let browser = try #require(Chromium.executable,
@@ -43,8 +30,7 @@ struct PreviewBrowserTests {
         let chromium = try Chromium(executable: browser)
         defer { chromium.stop() }
         let page = try chromium.firstPage()
-        try page.call("Page.addScriptToEvaluateOnNewDocument", ["source": Self.watchEventSources])
-        try page.call("Page.navigate", ["url": "http://127.0.0.1:\(book.port)/first.html"])
+        try page.open("http://127.0.0.1:\(book.port)/first.html")
         let first = try page.poll(Self.answerOutput, seconds: 60) { $0 as? String == "the answer is 21" }
         try #require(first as? String == "the answer is 21", "the page never showed the first output: \(String(describing: first))")
         try body(book, page)
@@ -52,8 +38,7 @@ struct PreviewBrowserTests {
 
     /// Waits until the page's reload stream is open and the preview holds it.
     func waitForReloadStream(_ page: DevToolsPage, _ book: PreviewBook) throws {
-        let state = try page.poll("window.__eventSources.map(s => s.readyState).join()", seconds: 30) { $0 as? String == "1" }
-        try #require(state as? String == "1", "the page's EventSource did not open (readyState \(String(describing: state)))")
+        try #require(try page.reloadStreamOpened(seconds: 30), "the page's EventSource did not open")
         let deadline = Date().addingTimeInterval(10)
         while book.session.hub.count == 0 && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
         try #require(book.session.hub.count > 0, "the preview holds no event stream")

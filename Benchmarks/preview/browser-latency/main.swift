@@ -9,27 +9,14 @@
 // Prints one line per round and kind, "browser prose|cell SECONDS"; bench.sh takes the medians.
 import Foundation
 
-/// Records the page's EventSource objects, so a round starts only once the reload stream is open.
-let watchEventSources = """
-    window.__eventSources = [];
-    const OriginalEventSource = window.EventSource;
-    window.EventSource = function (url) {
-      const source = new OriginalEventSource(url);
-      window.__eventSources.push(source);
-      return source;
-    };
-    """
-
 /// Opens `url`, then for each round saves a new sentence and a new cell line into `chapter`.
 func measure(_ chromium: Chromium, url: String, chapter: URL, rounds: Int) throws {
     let page = try chromium.firstPage()
-    try page.call("Page.addScriptToEvaluateOnNewDocument", ["source": watchEventSources])
-    try page.call("Page.navigate", ["url": url])
+    try page.open(url)
 
     /// Saves the chapter with `edit` applied to its lines; the seconds until `marker` is in the page.
     func round(_ marker: String, _ edit: (inout [Substring]) -> Void) throws -> Double {
-        let open = try page.poll("window.__eventSources.map(s => s.readyState).join()", seconds: 60) { $0 as? String == "1" }
-        guard open as? String == "1" else { throw WebSocketClient.Failure("the page's reload stream did not open") }
+        guard try page.reloadStreamOpened(seconds: 60) else { throw WebSocketClient.Failure("the page's reload stream did not open") }
         var lines = try String(contentsOf: chapter, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
         edit(&lines)
         let saved = Date()

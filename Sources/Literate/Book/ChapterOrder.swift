@@ -36,10 +36,10 @@ enum ChapterOrder {
                 continue
             }
             do {
-                let folder = URL(fileURLWithPath: path)
-                let found = !isFolder.boolValue ? [folder]
-                    : translations ? try TranslationLayout.chaptersWithTranslations(inFolder: folder)
-                    : try orderedFiles(inFolder: folder)
+                let url = URL(fileURLWithPath: path)
+                let found = !isFolder.boolValue ? [url]
+                    : translations ? try TranslationLayout.chaptersWithTranslations(inFolder: url)
+                    : try orderedFiles(inFolder: url)
                 for file in found where seen.insert(file.standardizedFileURL.path).inserted {
                     files.append(file)
                 }

@@ -166,6 +166,30 @@ final class DevToolsPage {
         return value is NSNull ? nil : value
     }
 
+    /// Records the page's EventSource objects on every load, before the page's own scripts run;
+    /// it only watches. A save made before the preview's reload stream is open would find no tab
+    /// to reload, so the browser tests and the latency benchmark wait for it (`reloadStreamOpened`).
+    static let eventSourceWatcher = """
+        window.__eventSources = [];
+        const OriginalEventSource = window.EventSource;
+        window.EventSource = function (url) {
+          const source = new OriginalEventSource(url);
+          window.__eventSources.push(source);
+          return source;
+        };
+        """
+
+    /// Navigates to `url` with the page's EventSource objects recorded (`eventSourceWatcher`).
+    func open(_ url: String) throws {
+        try call("Page.addScriptToEvaluateOnNewDocument", ["source": Self.eventSourceWatcher])
+        try call("Page.navigate", ["url": url])
+    }
+
+    /// Waits up to `seconds` until the page's EventSource is open; whether it is.
+    func reloadStreamOpened(seconds: Double) throws -> Bool {
+        try poll("window.__eventSources.map(s => s.readyState).join()", seconds: seconds) { $0 as? String == "1" } as? String == "1"
+    }
+
     /// Evaluates `expression` until `accept` takes its value or `seconds` pass; the last value.
     /// While the page is being replaced an evaluation can fail ("Execution context was
     /// destroyed"); that counts as no value yet.
